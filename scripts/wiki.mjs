@@ -1,0 +1,313 @@
+#!/usr/bin/env node
+// Local test wikis: MediaWiki 1.39 (Debian 12's package) and 1.43 (Debian 13's packages, unpacked
+// into the project), each on SQLite, served by `php -S` on 127.0.0.1, with every email captured.
+//
+//   node scripts/wiki.mjs up      install what is missing, seed accounts, start both servers
+//   node scripts/wiki.mjs down    stop the servers this script started
+//   node scripts/wiki.mjs reset   down, forget both wikis' databases and mail, then up
+//   node scripts/wiki.mjs info    print URLs and test accounts
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+	existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, openSync,
+	appendFileSync, symlinkSync, lstatSync, unlinkSync
+} from 'node:fs';
+import path from 'node:path';
+import { wikis, wikisRoot, mw143Tree, repoRoot, accountsFile, readAccounts } from './wiki/wikis.mjs';
+
+const systemPackages = [ 'mediawiki', 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml' ];
+const seedScript = path.join( repoRoot, 'scripts/wiki/seed.php' );
+const settingsScript = path.join( repoRoot, 'scripts/wiki/settings.php' );
+const captureScript = path.join( repoRoot, 'scripts/wiki/capture-mail.sh' );
+
+function log( message ) {
+	process.stdout.write( `[wiki] ${ message }\n` );
+}
+
+function run( command, args, options = {} ) {
+	const result = spawnSync( command, args, { stdio: [ 'ignore', 'pipe', 'pipe' ], encoding: 'utf8', ...options } );
+	if ( result.status !== 0 ) {
+		throw new Error( `${ command } ${ args.join( ' ' ) } failed (${ result.status }):\n${ result.stdout }\n${ result.stderr }` );
+	}
+	return result.stdout;
+}
+
+function haveCommand( command ) {
+	return spawnSync( 'sh', [ '-c', `command -v ${ command }` ], { stdio: 'ignore' } ).status === 0;
+}
+
+function ensureSystemPackages() {
+	const phpReady = haveCommand( 'php' ) &&
+		/pdo_sqlite/.test( run( 'php', [ '-m' ] ) ) && /intl/.test( run( 'php', [ '-m' ] ) );
+	if ( phpReady && existsSync( '/usr/share/mediawiki/index.php' ) ) {
+		return;
+	}
+	log( `installing Debian packages: ${ systemPackages.join( ' ' ) }` );
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	run( 'apt-get', [ 'update' ], { env } );
+	run( 'apt-get', [ 'install', '-y', '--no-install-recommends', ...systemPackages ], { env } );
+}
+
+/**
+ * The machine's own Debian mirror, read from its apt sources, so that no host name is written
+ * into this repository.
+ *
+ * @return {string}
+ */
+function debianMirror() {
+	const candidates = [ '/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list' ];
+	for ( const file of candidates ) {
+		if ( !existsSync( file ) ) {
+			continue;
+		}
+		const text = readFileSync( file, 'utf8' );
+		const deb822 = text.match( /^URIs:\s*(\S+\/debian)\/?\s*$/m );
+		const oneLine = text.match( /^deb\s+(?:\[[^\]]*\]\s+)?(\S+\/debian)\/?\s+\S+/m );
+		const uri = ( deb822 || oneLine || [] )[ 1 ];
+		if ( uri ) {
+			return uri;
+		}
+	}
+	throw new Error( 'Could not find the Debian mirror in the apt sources of this machine.' );
+}
+
+// MediaWiki 1.43 comes from Debian 13's packages, fetched with a throw-away apt configuration and
+// unpacked with dpkg -x: nothing is installed system-wide and the system's 1.39 stays as it is.
+function ensureMw143Tree() {
+	const code = wikis.find( ( wiki ) => wiki.id === 'mw143' ).code;
+	if ( existsSync( path.join( code, 'index.php' ) ) ) {
+		return;
+	}
+	log( 'fetching MediaWiki 1.43 from Debian 13' );
+	const aptDir = path.join( wikisRoot, 'apt-trixie' );
+	for ( const sub of [ 'state/lists/partial', 'cache/archives/partial', 'debs' ] ) {
+		mkdirSync( path.join( aptDir, sub ), { recursive: true } );
+	}
+	writeFileSync( path.join( aptDir, 'sources.list' ),
+		`deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${ debianMirror() } trixie main\n` );
+	writeFileSync( path.join( aptDir, 'state/status' ), '' );
+	const aptOptions = [
+		'-o', `Dir::Etc::SourceList=${ aptDir }/sources.list`,
+		'-o', 'Dir::Etc::SourceParts=/dev/null',
+		'-o', `Dir::State=${ aptDir }/state`,
+		'-o', `Dir::State::status=${ aptDir }/state/status`,
+		'-o', `Dir::Cache=${ aptDir }/cache`,
+		// apt's sandbox user may not write into the project folder.
+		'-o', 'APT::Sandbox::User=root'
+	];
+	run( 'apt-get', [ ...aptOptions, 'update' ] );
+	const debsDir = path.join( aptDir, 'debs' );
+	run( 'apt-get', [ ...aptOptions, 'download', 'mediawiki', 'mediawiki-classes' ], { cwd: debsDir } );
+	rmSync( mw143Tree, { recursive: true, force: true } );
+	for ( const deb of readdirSync( debsDir ).filter( ( name ) => name.endsWith( '.deb' ) ) ) {
+		run( 'dpkg', [ '-x', path.join( debsDir, deb ), mw143Tree ] );
+	}
+	// The package links extensions/ to the system's folder, which holds 1.39's extensions.
+	const extensions = path.join( code, 'extensions' );
+	if ( lstatSync( extensions, { throwIfNoEntry: false } ) ) {
+		unlinkSync( extensions );
+	}
+	symlinkSync( 'extensions-core', extensions );
+}
+
+function ensureAccounts() {
+	if ( existsSync( accountsFile ) ) {
+		return readAccounts();
+	}
+	// Random passwords, kept only in the ignored .wikis folder: nothing secret is committed.
+	const password = () => randomBytes( 12 ).toString( 'base64url' );
+	const accounts = {
+		admin: {
+			name: 'Admin', password: password(), email: 'admin@example.test',
+			groups: [ 'sysop', 'bureaucrat', 'interface-admin' ],
+			// Bot passwords are only recognised by action=login when they are 32 characters of [0-9a-w].
+			botPassword: {
+				appId: 'deploy',
+				password: randomBytes( 32 ).toString( 'hex' ).replace( /[x-z]/g, '0' ).slice( 0, 32 ),
+				grants: [ 'basic', 'editinterface', 'editsiteconfig', 'createeditmovepage', 'highvolume' ]
+			}
+		},
+		emailable: { name: 'Bob', password: password(), email: 'bob@example.test' },
+		sender: { name: 'Carol', password: password(), email: 'carol@example.test' },
+		noEmail: { name: 'Dave', password: password() },
+		refusesEmail: {
+			name: 'Erin', password: password(), email: 'erin@example.test',
+			options: { disablemail: 1 }
+		}
+	};
+	mkdirSync( wikisRoot, { recursive: true } );
+	writeFileSync( accountsFile, JSON.stringify( accounts, null, '\t' ) + '\n', { mode: 0o600 } );
+	return accounts;
+}
+
+function phpEnv( wiki ) {
+	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile };
+}
+
+function maintenanceArgs( wiki, script ) {
+	// 1.43 runs maintenance scripts through run.php; 1.39 runs them directly.
+	return wiki.version === '1.39' ?
+		[ path.join( wiki.code, 'maintenance', `${ script }.php` ) ] :
+		[ path.join( wiki.code, 'maintenance/run.php' ), script ];
+}
+
+function installWiki( wiki, accounts ) {
+	if ( existsSync( wiki.settingsFile ) ) {
+		return false;
+	}
+	log( `installing MediaWiki ${ wiki.version } into ${ path.relative( repoRoot, wiki.dir ) }` );
+	rmSync( wiki.dir, { recursive: true, force: true } );
+	mkdirSync( path.join( wiki.dir, 'data' ), { recursive: true } );
+	const passFile = path.join( wiki.dir, 'admin-password' );
+	writeFileSync( passFile, accounts.admin.password, { mode: 0o600 } );
+	const generated = path.join( wiki.dir, 'generated' );
+	mkdirSync( generated );
+	try {
+		run( 'php', [
+			...maintenanceArgs( wiki, 'install' ),
+			'--dbtype', 'sqlite', '--dbpath', path.join( wiki.dir, 'data' ), '--dbname', 'wiki',
+			'--server', wiki.server, '--scriptpath', '', '--lang', 'en',
+			'--passfile', passFile, '--confpath', generated,
+			'--skins', 'Vector,MonoBook,Timeless',
+			'--extensions', 'Gadgets,ConfirmEdit,OATHAuth',
+			`Account Gadgets ${ wiki.version }`, accounts.admin.name
+		], { cwd: wiki.code, env: { ...phpEnv( wiki ), MW_CONFIG_FILE: path.join( generated, 'LocalSettings.php' ) } } );
+	} finally {
+		rmSync( passFile, { force: true } );
+	}
+	const settings = readFileSync( path.join( generated, 'LocalSettings.php' ), 'utf8' ) +
+		`\n$accountGadgetsWikiDir = ${ JSON.stringify( wiki.dir ) };\n` +
+		`require_once ${ JSON.stringify( settingsScript ) };\n`;
+	rmSync( generated, { recursive: true } );
+	writeFileSync( wiki.settingsFile, settings );
+	return true;
+}
+
+function seedWiki( wiki, accounts ) {
+	const stampFile = path.join( wiki.dir, 'seeded' );
+	const stamp = createHash( 'sha256' )
+		.update( readFileSync( seedScript ) ).update( JSON.stringify( accounts ) ).digest( 'hex' );
+	if ( existsSync( stampFile ) && readFileSync( stampFile, 'utf8' ) === stamp ) {
+		return;
+	}
+	log( `seeding test accounts on ${ wiki.version }` );
+	const accountsJson = path.join( wiki.dir, 'accounts.tmp.json' );
+	writeFileSync( accountsJson, JSON.stringify( Object.values( accounts ) ), { mode: 0o600 } );
+	try {
+		const args = wiki.version === '1.39' ?
+			[ seedScript, accountsJson ] :
+			[ path.join( wiki.code, 'maintenance/run.php' ), seedScript, accountsJson ];
+		run( 'php', args, { cwd: wiki.code, env: phpEnv( wiki ) } );
+	} finally {
+		rmSync( accountsJson, { force: true } );
+	}
+	writeFileSync( stampFile, stamp );
+}
+
+function runningPid( wiki ) {
+	if ( !existsSync( wiki.pidFile ) ) {
+		return null;
+	}
+	const pid = Number( readFileSync( wiki.pidFile, 'utf8' ) );
+	try {
+		process.kill( pid, 0 );
+		return pid;
+	} catch {
+		return null;
+	}
+}
+
+async function answers( wiki ) {
+	try {
+		const response = await fetch( `${ wiki.api }?action=query&meta=siteinfo&format=json`, { signal: AbortSignal.timeout( 5000 ) } );
+		const body = await response.json();
+		return body.query.general.generator.includes( wiki.version );
+	} catch {
+		return false;
+	}
+}
+
+async function startServer( wiki ) {
+	if ( runningPid( wiki ) && await answers( wiki ) ) {
+		return;
+	}
+	log( `starting MediaWiki ${ wiki.version } on ${ wiki.server }` );
+	mkdirSync( wiki.mailDir, { recursive: true } );
+	const out = openSync( wiki.logFile, 'a' );
+	const server = spawn( 'php', [
+		'-d', `sendmail_path=/bin/sh ${ captureScript } ${ wiki.mailDir }`,
+		'-d', 'memory_limit=512M',
+		'-S', `127.0.0.1:${ wiki.port }`, '-t', wiki.code
+	], {
+		cwd: wiki.code,
+		// Several workers, because a page view loads styles, scripts and API calls at once.
+		env: { ...phpEnv( wiki ), PHP_CLI_SERVER_WORKERS: '4' },
+		detached: true,
+		stdio: [ 'ignore', out, out ]
+	} );
+	server.unref();
+	writeFileSync( wiki.pidFile, String( server.pid ) );
+	for ( let attempt = 0; attempt < 100; attempt++ ) {
+		if ( await answers( wiki ) ) {
+			return;
+		}
+		await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
+	}
+	throw new Error( `MediaWiki ${ wiki.version } did not answer on ${ wiki.server }; see ${ wiki.logFile }` );
+}
+
+function stopServer( wiki ) {
+	const pid = runningPid( wiki );
+	if ( pid ) {
+		log( `stopping MediaWiki ${ wiki.version } (pid ${ pid })` );
+		// The server was started in its own process group: its workers go with it.
+		process.kill( -pid, 'SIGTERM' );
+	}
+	rmSync( wiki.pidFile, { force: true } );
+}
+
+async function up() {
+	ensureSystemPackages();
+	ensureMw143Tree();
+	const accounts = ensureAccounts();
+	for ( const wiki of wikis ) {
+		if ( installWiki( wiki, accounts ) ) {
+			appendFileSync( path.join( wiki.dir, 'installed' ), new Date().toISOString() + '\n' );
+		}
+		seedWiki( wiki, accounts );
+		await startServer( wiki );
+	}
+}
+
+function info() {
+	const accounts = readAccounts();
+	const lines = [ '', 'Local wikis:' ];
+	for ( const wiki of wikis ) {
+		lines.push( `  MediaWiki ${ wiki.version }: ${ wiki.server }/index.php/Main_Page  (mail: ${ path.relative( repoRoot, wiki.mailDir ) })` );
+	}
+	lines.push( '', 'Test accounts (the same on both wikis):' );
+	for ( const [ role, account ] of Object.entries( accounts ) ) {
+		lines.push( `  ${ account.name.padEnd( 8 ) } ${ account.password }  ${ role }${ account.email ? `, ${ account.email }` : ', no email' }` );
+	}
+	lines.push( '', 'Gadgets are switched on in Special:Preferences → Gadgets.', '' );
+	process.stdout.write( lines.join( '\n' ) );
+}
+
+const command = process.argv[ 2 ] || 'up';
+const commands = {
+	up,
+	down: () => wikis.forEach( stopServer ),
+	reset: async () => {
+		wikis.forEach( stopServer );
+		for ( const wiki of wikis ) {
+			rmSync( wiki.dir, { recursive: true, force: true } );
+		}
+		await up();
+	},
+	info
+};
+if ( !commands[ command ] ) {
+	process.stderr.write( `Usage: node scripts/wiki.mjs ${ Object.keys( commands ).join( '|' ) }\n` );
+	process.exit( 2 );
+}
+await commands[ command ]();

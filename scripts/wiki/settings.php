@@ -1,0 +1,58 @@
+<?php
+/**
+ * Settings shared by both local test wikis, included at the end of each wiki's generated
+ * LocalSettings.php after it sets $accountGadgetsWikiDir (the wiki's own folder under .wikis/).
+ */
+
+if ( !defined( 'MEDIAWIKI' ) ) {
+	exit;
+}
+
+$wgEnableEmail = true;
+$wgEnableUserEmail = true;
+// Tests seed confirmed addresses directly; confirming by mail would only slow them down.
+$wgEmailAuthentication = false;
+$wgPasswordSender = 'wiki@example.test';
+$wgEmergencyContact = 'wiki@example.test';
+// Mail goes through PHP's mail(): the server runs with sendmail_path pointing at capture-mail.sh.
+$wgSMTP = false;
+
+$wgMainCacheType = CACHE_DB;
+$wgSessionCacheType = CACHE_DB;
+$wgEnableUploads = false;
+$wgDefaultSkin = 'vector-2022';
+// Only interface admins may edit gadgets; the deploy bot password asks for that grant.
+$wgGroupPermissions['user']['sendemail'] = true;
+
+wfLoadExtension( 'Gadgets' );
+wfLoadExtension( 'ConfirmEdit' );
+wfLoadExtension( 'OATHAuth' );
+// ConfirmEdit is available for the login and account-creation tests, which switch triggers on
+// through overrides.json; by default it never asks, so other tests are not disturbed.
+$wgCaptchaTriggers = array_fill_keys(
+	[ 'edit', 'create', 'sendemail', 'addurl', 'createaccount', 'badlogin', 'badloginperuser' ],
+	false
+);
+
+// Generous limits so that a test run never trips over them unless it means to.
+$wgRateLimits['emailuser'] = [ 'user' => [ 1000, 60 ] ];
+$wgRateLimits['mailpassword'] = [ 'ip' => [ 1000, 60 ] ];
+$wgPasswordReminderResendTime = 0;
+
+// Only failures are logged: a full debug log would slow every request down.
+$wgDebugLogGroups = [
+	'exception' => "$accountGadgetsWikiDir/exception.log",
+	'error' => "$accountGadgetsWikiDir/exception.log",
+];
+$wgShowExceptionDetails = true;
+
+// Tests change configuration (rate limits, reset routes, reauthentication window…) by writing
+// global names and values to overrides.json; they apply from the next request on.
+$accountGadgetsOverrides = "$accountGadgetsWikiDir/overrides.json";
+if ( is_readable( $accountGadgetsOverrides ) ) {
+	foreach ( json_decode( file_get_contents( $accountGadgetsOverrides ), true ) ?: [] as $name => $value ) {
+		$GLOBALS[$name] = is_array( $value ) && is_array( $GLOBALS[$name] ?? null )
+			? array_replace_recursive( $GLOBALS[$name], $value )
+			: $value;
+	}
+}
