@@ -1,0 +1,34 @@
+// What a page-view stub uses to fetch its panel on first use. Kept tiny: it is on every page.
+//
+// Installed as gadgets, the panel is the hidden module ext.gadget.<name>-panel, and its
+// dependencies come with it. Loaded from a user's common.js instead, that module is not
+// registered: the stub loads the panel page's raw script from wherever the stub itself came from,
+// and the panel loads its own dependencies (see whenPanelReady). Either way the panel announces
+// itself on an mw.hook, which remembers the call, so the order of arrival does not matter.
+
+/** The hook a panel fires with its open function once its code has run. */
+export function panelHook( name: string ): string {
+	return 'accountGadgets.panel.' + name;
+}
+
+// Read while the stub's own code runs: document.currentScript is gone afterwards.
+const stubSource = document.currentScript ? ( document.currentScript as HTMLScriptElement ).src : '';
+
+/**
+ * Loads a gadget's panel and resolves with what the panel handed to its hook.
+ *
+ * @param name the gadget's name, e.g. 'email-user'
+ */
+export function loadPanel<T>( name: string ): Promise<T> {
+	return new Promise<T>( ( resolve, reject ) => {
+		mw.hook( panelHook( name ) ).add( resolve );
+		const module = 'ext.gadget.' + name + '-panel';
+		const page = 'title=MediaWiki:Gadget-' + name + '-panel.js';
+		( mw.loader.getState( module ) ?
+			mw.loader.using( module ) :
+			mw.loader.getScript( /title=/.test( stubSource ) ?
+				stubSource.replace( /title=[^&]*/, page ) :
+				mw.config.get( 'wgScript' ) + '?' + page + '&action=raw&ctype=text/javascript' )
+		).then( undefined, reject );
+	} );
+}

@@ -1,0 +1,206 @@
+// The panel shell every gadget opens: an OOUI process dialog with a title, one primary action and
+// a cancel action, an error area that screen readers announce, and the rules every panel shares:
+// Esc and Cancel ask before throwing a draft away, Ctrl+Enter submits, the primary action cannot
+// run twice at once, and focus returns to where the person was.
+import { ApiFailure } from './errors';
+import { MessageFunction } from './messages';
+
+export interface PanelSpec {
+	title: string;
+	/** Label of the primary action (e.g. "Send"). */
+	submitLabel: string;
+	/** Runs on the primary action. Resolve to close the panel; reject with an ApiFailure or a node to show. */
+	submit: () => Promise<void>;
+	/** Whether closing would lose something the person typed. */
+	isDirty: () => boolean;
+	/** Where focus goes when the panel opens. */
+	initialFocus?: () => OO.ui.Widget | null;
+	/** Where focus goes back to when the panel closes. */
+	returnFocus: HTMLElement | null;
+}
+
+type DialogMode = 'loading' | 'form' | 'info';
+
+let windowManager: OO.ui.WindowManager | null = null;
+
+function getWindowManager(): OO.ui.WindowManager {
+	if ( !windowManager ) {
+		windowManager = new OO.ui.WindowManager();
+		$( document.body ).append( windowManager.$element );
+	}
+	return windowManager;
+}
+
+/**
+ * The node that explains a failure: the wiki's own message for API errors (HTML the wiki made,
+ * in the user's language), ours for network trouble.
+ *
+ * @param failure
+ * @param msg
+ * @param known our own messages for specific API error codes, by code
+ */
+export function describeFailure( failure: ApiFailure, msg: MessageFunction, known: Record<string, () => mw.Message> = {} ): HTMLElement {
+	const node = document.createElement( 'div' );
+	if ( failure.kind === 'network' ) {
+		node.textContent = msg( failure.reason === 'timeout' ? 'error-timeout' : 'error-network' ).text();
+	} else if ( failure.kind === 'aborted' ) {
+		node.textContent = msg( 'error-network' ).text();
+	} else if ( known[ failure.code ] ) {
+		$( node ).append( known[ failure.code ]().parseDom() );
+	} else if ( failure.html ) {
+		// errorformat=html: the wiki rendered its own message, escaping whatever the user sent.
+		node.innerHTML = failure.html;
+	} else {
+		node.textContent = msg( 'error-unknown', failure.code ).text();
+	}
+	return node;
+}
+
+export class Panel {
+	private readonly spec: PanelSpec;
+	private readonly msg: MessageFunction;
+	private readonly dialog: OO.ui.ProcessDialog;
+	private readonly content = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+	private readonly alert = document.createElement( 'div' );
+	private readonly body = document.createElement( 'div' );
+	private mode: DialogMode = 'loading';
+
+	public constructor( spec: PanelSpec, msg: MessageFunction ) {
+		this.spec = spec;
+		this.msg = msg;
+		this.alert.className = 'account-gadgets-alert';
+		this.alert.setAttribute( 'role', 'alert' );
+		this.content.$element.append( this.alert, this.body );
+		this.dialog = this.createDialog();
+	}
+
+	private createDialog(): OO.ui.ProcessDialog {
+		// OO.inheritClass rather than `class extends`: OOUI reads statics from Constructor.static,
+		// which a class would share with ProcessDialog itself.
+		// eslint-disable-next-line @typescript-eslint/no-this-alias
+		const panel = this;
+		const Dialog = function ( this: OO.ui.ProcessDialog, config: OO.ui.ProcessDialog.ConfigOptions ) {
+			( Dialog as unknown as OO.ui.ProcessDialog.Constructor ).super.call( this, config );
+		} as unknown as OO.ui.ProcessDialog.Constructor;
+		OO.inheritClass( Dialog, OO.ui.ProcessDialog );
+		Dialog.static.name = 'accountGadgetsPanel';
+		Dialog.static.title = this.spec.title;
+		Dialog.static.actions = [
+			{ action: 'submit', label: this.spec.submitLabel, flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
+			{ action: 'cancel', label: this.msg( 'panel-cancel' ).text(), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'info' ] }
+		];
+		const parent = OO.ui.ProcessDialog.prototype;
+		Dialog.prototype.getSetupProcess = function ( data ) {
+			return parent.getSetupProcess.call( this, data ).next( () => {
+				this.actions.setMode( panel.mode );
+			} );
+		};
+		Dialog.prototype.initialize = function () {
+			parent.initialize.call( this );
+			this.$body.append( panel.content.$element );
+			return this;
+		};
+		Dialog.prototype.getBodyHeight = function () {
+			return panel.content.$element.outerHeight( true ) || 200;
+		};
+		Dialog.prototype.getReadyProcess = function ( data ) {
+			return parent.getReadyProcess.call( this, data ).next( () => {
+				const widget = panel.spec.initialFocus && panel.spec.initialFocus();
+				if ( widget ) {
+					widget.focus();
+				}
+			} );
+		};
+		Dialog.prototype.getTeardownProcess = function ( data ) {
+			return parent.getTeardownProcess.call( this, data ).next( () => {
+				if ( panel.spec.returnFocus ) {
+					panel.spec.returnFocus.focus();
+				}
+			} );
+		};
+		Dialog.prototype.getActionProcess = function ( action ) {
+			if ( action === 'submit' ) {
+				return new OO.ui.Process( () => panel.runSubmit() );
+			}
+			// '' is what Esc sends; 'cancel' is the button.
+			return new OO.ui.Process( () => panel.confirmClose() );
+		};
+		return new Dialog( { size: 'medium' } );
+	}
+
+	private runSubmit(): JQuery.Promise<void> {
+		const done = $.Deferred<void>();
+		this.showError( null );
+		// The dialog is pending for as long as this runs, and OOUI ignores action clicks while it
+		// is pending: a double click submits once.
+		this.spec.submit().then(
+			() => {
+				done.resolve();
+				this.close();
+			},
+			( problem: unknown ) => {
+				this.showError( problem instanceof HTMLElement ? problem : describeFailure( problem as ApiFailure, this.msg ) );
+				done.resolve();
+			}
+		);
+		return done.promise();
+	}
+
+	private confirmClose(): JQuery.Promise<void> | void {
+		if ( !this.spec.isDirty() ) {
+			this.close();
+			return undefined;
+		}
+		return OO.ui.confirm( this.msg( 'panel-discard-question' ).text() ).then( ( discard: boolean ) => {
+			if ( discard ) {
+				this.close();
+			}
+		} );
+	}
+
+	/** Opens the panel in its loading state; fill it with showForm() or showInfo(). */
+	public open(): void {
+		const manager = getWindowManager();
+		manager.addWindows( [ this.dialog ] );
+		manager.openWindow( this.dialog );
+		this.dialog.pushPending();
+	}
+
+	private show( mode: DialogMode, node: HTMLElement ): void {
+		this.body.textContent = '';
+		this.body.appendChild( node );
+		this.dialog.popPending();
+		this.mode = mode;
+		this.dialog.actions.setMode( mode );
+		this.dialog.updateSize();
+	}
+
+	/** Shows a form; its primary action runs spec.submit. */
+	public showForm( form: HTMLElement ): void {
+		this.show( 'form', form );
+		const widget = this.spec.initialFocus && this.spec.initialFocus();
+		if ( widget ) {
+			widget.focus();
+		}
+	}
+
+	/** Shows an explanation instead of a form: only Cancel remains. */
+	public showInfo( info: HTMLElement ): void {
+		this.show( 'info', info );
+	}
+
+	/** Shows (or, with null, clears) the error above the form. */
+	public showError( node: HTMLElement | null ): void {
+		this.alert.textContent = '';
+		if ( node ) {
+			const message = new OO.ui.MessageWidget( { type: 'error', label: $( node ) } );
+			this.alert.appendChild( message.$element[ 0 ] );
+		}
+		this.dialog.updateSize();
+	}
+
+	public close(): void {
+		const manager = this.dialog.getManager();
+		this.dialog.close().closed.then( () => manager.removeWindows( [ this.dialog ] ) );
+	}
+}
