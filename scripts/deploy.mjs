@@ -97,7 +97,7 @@ function currentCommit() {
  * @param {string} [options.username] bot password user name, e.g. Admin@deploy
  * @param {string} [options.password] bot password; never logged
  * @param {boolean} [options.dryRun] print what would change, edit nothing
- * @param {(line:string)=>void} [options.log]
+ * @param {Function} [options.log] receives each line of the report
  * @return {Promise<string[]>} titles that changed (or would change)
  */
 export async function deploy( { apiUrl, username, password, dryRun = false, log = console.log } ) {

@@ -62,8 +62,11 @@ function debianMirror() {
 		}
 		const text = readFileSync( file, 'utf8' );
 		const deb822 = text.match( /^URIs:\s*(\S+\/debian)\/?\s*$/m );
-		const oneLine = text.match( /^deb\s+(?:\[[^\]]*\]\s+)?(\S+\/debian)\/?\s+\S+/m );
-		const uri = ( deb822 || oneLine || [] )[ 1 ];
+		// One-line format: `deb [options] URI suite components`, the options being optional.
+		const oneLine = text.split( '\n' )
+			.map( ( line ) => line.replace( /\[[^\]]*\]/, '' ).trim().split( /\s+/ ) )
+			.find( ( words ) => words[ 0 ] === 'deb' && /\/debian\/?$/.test( words[ 1 ] ) );
+		const uri = deb822 ? deb822[ 1 ] : oneLine && oneLine[ 1 ].replace( /\/$/, '' );
 		if ( uri ) {
 			return uri;
 		}
@@ -251,7 +254,9 @@ async function startServer( wiki ) {
 		if ( await answers( wiki ) ) {
 			return;
 		}
-		await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
+		await new Promise( ( resolve ) => {
+			setTimeout( resolve, 200 );
+		} );
 	}
 	throw new Error( `MediaWiki ${ wiki.version } did not answer on ${ wiki.server }; see ${ wiki.logFile }` );
 }
@@ -293,7 +298,7 @@ function info() {
 	process.stdout.write( lines.join( '\n' ) );
 }
 
-const command = process.argv[ 2 ] || 'up';
+const requested = process.argv[ 2 ] || 'up';
 const commands = {
 	up,
 	down: () => wikis.forEach( stopServer ),
@@ -306,8 +311,8 @@ const commands = {
 	},
 	info
 };
-if ( !commands[ command ] ) {
+if ( !commands[ requested ] ) {
 	process.stderr.write( `Usage: node scripts/wiki.mjs ${ Object.keys( commands ).join( '|' ) }\n` );
 	process.exit( 2 );
 }
-await commands[ command ]();
+await commands[ requested ]();

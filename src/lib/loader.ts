@@ -29,6 +29,6 @@ export function loadPanel<T>( name: string ): Promise<T> {
 			mw.loader.getScript( /title=/.test( stubSource ) ?
 				stubSource.replace( /title=[^&]*/, page ) :
 				mw.config.get( 'wgScript' ) + '?' + page + '&action=raw&ctype=text/javascript' )
-		).then( undefined, reject );
+		).then( null, reject );
 	} );
 }

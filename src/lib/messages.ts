@@ -49,7 +49,7 @@ export function resolveMessages( files: MessageFiles, language: string ): Record
 	return texts;
 }
 
-export type MessageFunction = ( key: string, ...params: Array<string | number | HTMLElement> ) => mw.Message;
+export type MessageFunction = ( key: string, ...params: ( string | number | HTMLElement )[] ) => mw.Message;
 
 /**
  * Registers a gadget's messages (and the shared ones) for the user's language and returns the

@@ -14,12 +14,24 @@ export interface PanelSpec {
 	/** Whether closing would lose something the person typed. */
 	isDirty: () => boolean;
 	/** Where focus goes when the panel opens. */
-	initialFocus?: () => OO.ui.Widget | null;
+	initialFocus?: () => Focusable | null;
 	/** Where focus goes back to when the panel closes. */
 	returnFocus: HTMLElement | null;
 }
 
 type DialogMode = 'loading' | 'form' | 'info';
+
+/** What we use of a process dialog that the OOUI typings leave out. */
+interface ProcessDialogInternals extends OO.ui.ProcessDialog {
+	actions: OO.ui.ActionSet;
+	$body: JQuery;
+}
+
+export interface Focusable {
+	focus(): unknown;
+}
+
+let panelCount = 0;
 
 let windowManager: OO.ui.WindowManager | null = null;
 
@@ -39,7 +51,11 @@ function getWindowManager(): OO.ui.WindowManager {
  * @param msg
  * @param known our own messages for specific API error codes, by code
  */
-export function describeFailure( failure: ApiFailure, msg: MessageFunction, known: Record<string, () => mw.Message> = {} ): HTMLElement {
+export function describeFailure(
+	failure: ApiFailure,
+	msg: MessageFunction,
+	known: Record<string, () => mw.Message> = {}
+): HTMLElement {
 	const node = document.createElement( 'div' );
 	if ( failure.kind === 'network' ) {
 		node.textContent = msg( failure.reason === 'timeout' ? 'error-timeout' : 'error-network' ).text();
@@ -59,7 +75,8 @@ export function describeFailure( failure: ApiFailure, msg: MessageFunction, know
 export class Panel {
 	private readonly spec: PanelSpec;
 	private readonly msg: MessageFunction;
-	private readonly dialog: OO.ui.ProcessDialog;
+	private readonly dialog: ProcessDialogInternals;
+	private readonly name = `accountGadgetsPanel${ ++panelCount }`;
 	private readonly content = new OO.ui.PanelLayout( { padded: true, expanded: false } );
 	private readonly alert = document.createElement( 'div' );
 	private readonly body = document.createElement( 'div' );
@@ -74,7 +91,7 @@ export class Panel {
 		this.dialog = this.createDialog();
 	}
 
-	private createDialog(): OO.ui.ProcessDialog {
+	private createDialog(): ProcessDialogInternals {
 		// OO.inheritClass rather than `class extends`: OOUI reads statics from Constructor.static,
 		// which a class would share with ProcessDialog itself.
 		// eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -83,19 +100,19 @@ export class Panel {
 			( Dialog as unknown as OO.ui.ProcessDialog.Constructor ).super.call( this, config );
 		} as unknown as OO.ui.ProcessDialog.Constructor;
 		OO.inheritClass( Dialog, OO.ui.ProcessDialog );
-		Dialog.static.name = 'accountGadgetsPanel';
+		Dialog.static.name = this.name;
 		Dialog.static.title = this.spec.title;
 		Dialog.static.actions = [
 			{ action: 'submit', label: this.spec.submitLabel, flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 			{ action: 'cancel', label: this.msg( 'panel-cancel' ).text(), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'info' ] }
 		];
 		const parent = OO.ui.ProcessDialog.prototype;
-		Dialog.prototype.getSetupProcess = function ( data ) {
+		Dialog.prototype.getSetupProcess = function ( this: ProcessDialogInternals, data?: OO.ui.Dialog.SetupDataMap ) {
 			return parent.getSetupProcess.call( this, data ).next( () => {
 				this.actions.setMode( panel.mode );
 			} );
 		};
-		Dialog.prototype.initialize = function () {
+		Dialog.prototype.initialize = function ( this: ProcessDialogInternals ) {
 			parent.initialize.call( this );
 			this.$body.append( panel.content.$element );
 			return this;
@@ -103,7 +120,7 @@ export class Panel {
 		Dialog.prototype.getBodyHeight = function () {
 			return panel.content.$element.outerHeight( true ) || 200;
 		};
-		Dialog.prototype.getReadyProcess = function ( data ) {
+		Dialog.prototype.getReadyProcess = function ( this: ProcessDialogInternals, data?: object ) {
 			return parent.getReadyProcess.call( this, data ).next( () => {
 				const widget = panel.spec.initialFocus && panel.spec.initialFocus();
 				if ( widget ) {
@@ -111,21 +128,21 @@ export class Panel {
 				}
 			} );
 		};
-		Dialog.prototype.getTeardownProcess = function ( data ) {
+		Dialog.prototype.getTeardownProcess = function ( this: ProcessDialogInternals, data?: object ) {
 			return parent.getTeardownProcess.call( this, data ).next( () => {
 				if ( panel.spec.returnFocus ) {
 					panel.spec.returnFocus.focus();
 				}
 			} );
 		};
-		Dialog.prototype.getActionProcess = function ( action ) {
+		Dialog.prototype.getActionProcess = function ( action?: string ) {
 			if ( action === 'submit' ) {
 				return new OO.ui.Process( () => panel.runSubmit() );
 			}
 			// '' is what Esc sends; 'cancel' is the button.
 			return new OO.ui.Process( () => panel.confirmClose() );
 		};
-		return new Dialog( { size: 'medium' } );
+		return new Dialog( { size: 'medium' } ) as ProcessDialogInternals;
 	}
 
 	private runSubmit(): JQuery.Promise<void> {
@@ -201,6 +218,6 @@ export class Panel {
 
 	public close(): void {
 		const manager = this.dialog.getManager();
-		this.dialog.close().closed.then( () => manager.removeWindows( [ this.dialog ] ) );
+		this.dialog.close().closed.then( () => manager.removeWindows( [ this.name ] ) );
 	}
 }
