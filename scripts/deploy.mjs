@@ -175,5 +175,5 @@ async function main() {
 }
 
 if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
-	await main();
+	main();
 }

@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+	es5Errors, definitionLine, definitionDrift, renderDefinition, listModules, definitionFile, gadgetsDir, wrap
+} from '../../scripts/build/gadgets.mjs';
+import { mergeDefinition, assertSafeUrl, apiUrlFor } from '../../scripts/deploy.mjs';
+
+QUnit.module( 'build: the ES5 check', () => {
+	QUnit.test( 'code MediaWiki 1.39 would reject is caught', ( assert ) => {
+		assert.notDeepEqual( es5Errors( 'let x = 1;' ), [], 'let' );
+		assert.notDeepEqual( es5Errors( 'var f = () => 1;' ), [], 'arrow function' );
+		assert.notDeepEqual( es5Errors( 'var o = { ...a };' ), [], 'object spread' );
+		assert.notDeepEqual( es5Errors( 'async function f() { await g(); }' ), [], 'async/await' );
+		assert.notDeepEqual( es5Errors( 'class A {}' ), [], 'class' );
+		assert.notDeepEqual( es5Errors( 'var s = `template`;' ), [], 'template literal' );
+	} );
+
+	QUnit.test( 'plain ES5 passes', ( assert ) => {
+		assert.deepEqual( es5Errors( 'var f = function ( a ) { return a && a.b; };' ), [] );
+	} );
+
+	QUnit.test( 'every built gadget file is ES5, with banner and nowiki markers', ( assert ) => {
+		const files = readdirSync( gadgetsDir ).filter( ( file ) => file.endsWith( '.js' ) );
+		assert.strictEqual( files.length, listModules().length, 'one file per gadget module' );
+		for ( const file of files ) {
+			const code = readFileSync( path.join( gadgetsDir, file ), 'utf8' );
+			assert.deepEqual( es5Errors( code ), [], `${ file } is ES5` );
+			assert.true( code.startsWith( '/* ' ) && code.includes( 'edit the repository, not this page' ), `${ file } has the banner` );
+			assert.true( code.includes( '/* <nowiki> */' ) && code.trim().endsWith( '/* </nowiki> */' ), `${ file } is wrapped in nowiki` );
+		}
+	} );
+
+	QUnit.test( 'the banner names the gadget, version and commit', ( assert ) => {
+		const wrapped = wrap( 'email-user', 'var a;', 'abc1234' );
+		assert.true( /^\/\* email-user \d+\.\d+\.\d+ \(abc1234\), from the account-gadgets repository\./.test( wrapped ) );
+	} );
+} );
+
+QUnit.module( 'build: Gadgets-definition', () => {
+	QUnit.test( 'a definition line uses the syntax 1.39 reads, without the Gadget- prefix', ( assert ) => {
+		assert.strictEqual(
+			definitionLine( { name: 'x', options: { ResourceLoader: true, hidden: true, dependencies: [ 'mediawiki.api', 'oojs-ui-core' ], rights: [ 'sendemail' ] }, styles: 'x.css' } ),
+			'* x[ResourceLoader|hidden|dependencies=mediawiki.api,oojs-ui-core|rights=sendemail]|x.js|x.css'
+		);
+	} );
+
+	QUnit.test( 'an option the Gadgets extension does not know is refused', ( assert ) => {
+		assert.throws( () => definitionLine( { name: 'x', options: { dependecies: [ 'a' ] }, styles: null } ), /unknown/ );
+	} );
+
+	QUnit.test( 'the committed Gadgets-definition.txt is the one the gadget definitions generate', ( assert ) => {
+		const committed = readFileSync( definitionFile, 'utf8' );
+		assert.deepEqual( definitionDrift( committed, renderDefinition( listModules() ) ), [],
+			'if this fails, run `node build.mjs --update-definition` and commit the file' );
+	} );
+
+	QUnit.test( 'a hand edit of the committed file is caught', ( assert ) => {
+		const generated = renderDefinition( listModules() );
+		const edited = generated.replace( 'rights=sendemail', 'rights=sendemail,edit' );
+		assert.strictEqual( definitionDrift( edited, generated ).length, 1 );
+		assert.notDeepEqual( definitionDrift( generated + '* extra[ResourceLoader]|extra.js\n', generated ), [] );
+	} );
+} );
+
+QUnit.module( 'deploy: what it writes and where', () => {
+	const block = renderDefinition( listModules() );
+
+	QUnit.test( 'our block is added after the wiki\'s other gadgets, which stay as they were', ( assert ) => {
+		const theirs = '== appearance ==\n* dark-mode[ResourceLoader]|dark-mode.js\n';
+		const merged = mergeDefinition( theirs, block );
+		assert.true( merged.startsWith( theirs.trim() ) );
+		assert.true( merged.includes( block.trim() ) );
+	} );
+
+	QUnit.test( 'a second deploy replaces only our block', ( assert ) => {
+		const before = '== a ==\n* a[ResourceLoader]|a.js\n\n' + block.replace( 'email-user', 'old-gadget' ) + '\n== b ==\n* b|b.js\n';
+		const merged = mergeDefinition( before, block );
+		assert.false( merged.includes( 'old-gadget' ) );
+		assert.true( merged.startsWith( '== a ==\n* a[ResourceLoader]|a.js\n\n' ) );
+		assert.true( merged.endsWith( '\n== b ==\n* b|b.js\n' ) );
+		assert.strictEqual( mergeDefinition( merged, block ), merged, 'deploying again changes nothing' );
+	} );
+
+	QUnit.test( 'plain http is refused except on this machine', ( assert ) => {
+		assert.throws( () => assertSafeUrl( 'http://wiki.example.org/w/api.php' ), /Refusing plain http/ );
+		assertSafeUrl( 'https://wiki.example.org/w/api.php' );
+		assertSafeUrl( 'http://127.0.0.1:8139/api.php' );
+		assertSafeUrl( 'http://localhost:8080/w/api.php' );
+		assert.throws( () => assertSafeUrl( 'http://127.0.0.1.example.org/api.php' ), /Refusing/ );
+	} );
+
+	QUnit.test( 'a wiki base URL is turned into its api.php', ( assert ) => {
+		assert.strictEqual( apiUrlFor( 'https://wiki.example.org/w' ), 'https://wiki.example.org/w/api.php' );
+		assert.strictEqual( apiUrlFor( 'https://wiki.example.org/w/api.php' ), 'https://wiki.example.org/w/api.php' );
+	} );
+} );
