@@ -230,9 +230,26 @@ async function answers( wiki ) {
 	}
 }
 
+async function portTaken( wiki ) {
+	try {
+		await fetch( wiki.server, { signal: AbortSignal.timeout( 2000 ) } );
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 async function startServer( wiki ) {
-	if ( runningPid( wiki ) && await answers( wiki ) ) {
-		return;
+	if ( runningPid( wiki ) ) {
+		if ( await answers( wiki ) ) {
+			return;
+		}
+		// Ours, but not answering: start it afresh.
+		stopServer( wiki );
+	}
+	if ( await portTaken( wiki ) ) {
+		throw new Error( `Port ${ wiki.port } is in use by a server this checkout did not start. ` +
+			'Stop it, or choose other ports with MW139_PORT / MW143_PORT.' );
 	}
 	log( `starting MediaWiki ${ wiki.version } on ${ wiki.server }` );
 	mkdirSync( wiki.mailDir, { recursive: true } );

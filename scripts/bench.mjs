@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Prints the figures our speed and size goals are about. Not a test: it reports, it does not judge.
+//
+//   npm run bench    sizes of every gadget's page-view stub and panel
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { listModules, gadgetsDir } from './build/gadgets.mjs';
+
+/**
+ * Minified (as ResourceLoader would serve it, UTF-8 kept) and gzipped size of a built file.
+ *
+ * @param {string} file
+ * @return {Promise<{minified:number,gzipped:number}>}
+ */
+async function sizeOf( file ) {
+	const code = readFileSync( file, 'utf8' );
+	const minified = ( await esbuild.transform( code, { minify: true, charset: 'utf8', legalComments: 'none' } ) ).code;
+	return { minified: Buffer.byteLength( minified ), gzipped: gzipSync( minified ).length };
+}
+
+async function sizes() {
+	const rows = [];
+	for ( const module of listModules() ) {
+		const size = await sizeOf( path.join( gadgetsDir, `Gadget-${ module.name }.js` ) );
+		rows.push( {
+			gadget: module.folder,
+			part: module.options.hidden ? 'panel (first use)' : 'stub (every page view)',
+			'minified bytes': size.minified,
+			'gzipped bytes': size.gzipped
+		} );
+	}
+	console.log( 'Sizes of the built gadgets:' );
+	console.table( rows );
+}
+
+await sizes();

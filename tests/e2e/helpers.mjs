@@ -1,0 +1,197 @@
+// What the end-to-end tests share: Debian's Chromium driven by playwright-core, a person logged in
+// to a local wiki, the mail the wiki sent, and what a failing test leaves behind.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { simpleParser } from 'mailparser';
+import { wikis, readAccounts, repoRoot } from '../../scripts/wiki/wikis.mjs';
+
+export { wikis };
+export const accounts = readAccounts();
+const resultsDir = path.join( repoRoot, 'test-results' );
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Headless Chromium from Debian. Background networking is off: this machine has no network
+ * beyond the local wikis, and Chromium's own connections would only fail.
+ *
+ * @return {Promise<import('playwright-core').Browser>}
+ */
+export function launchBrowser() {
+	return chromium.launch( {
+		executablePath: chromiumPath,
+		args: [
+			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'
+		]
+	} );
+}
+
+/**
+ * A browser context for one person on one wiki, with everything it does recorded so that a
+ * failing test can show it.
+ */
+export class Visit {
+	constructor( browser, wiki ) {
+		this.browser = browser;
+		this.wiki = wiki;
+		this.requests = [];
+		this.consoleErrors = [];
+	}
+
+	async start() {
+		this.context = await this.browser.newContext( { viewport: { width: 1280, height: 900 } } );
+		this.page = await this.context.newPage();
+		this.page.on( 'request', ( request ) => {
+			this.requests.push( { method: request.method(), url: request.url(), postData: request.postData() } );
+		} );
+		this.page.on( 'console', ( message ) => {
+			if ( message.type() === 'error' ) {
+				this.consoleErrors.push( message.text() );
+			}
+		} );
+		this.page.on( 'pageerror', ( error ) => this.consoleErrors.push( `pageerror: ${ error.message }` ) );
+		return this;
+	}
+
+	url( title, query = {} ) {
+		const params = new URLSearchParams( { title, ...query } );
+		return `${ this.wiki.server }/index.php?${ params }`;
+	}
+
+	async open( title, query = {} ) {
+		await this.page.goto( this.url( title, query ) );
+		await this.page.waitForFunction( () => window.mw && mw.loader && mw.loader.getState( 'mediawiki.base' ) === 'ready' );
+	}
+
+	/** An API request made with this person's session (cookies shared with the page). */
+	async api( params, { method = 'GET' } = {} ) {
+		const form = { format: 'json', formatversion: '2', ...params };
+		const response = method === 'GET' ?
+			await this.context.request.get( `${ this.wiki.api }?${ new URLSearchParams( form ) }` ) :
+			await this.context.request.post( this.wiki.api, { form } );
+		return response.json();
+	}
+
+	async token( type = 'csrf' ) {
+		const answer = await this.api( { action: 'query', meta: 'tokens', type } );
+		return answer.query.tokens[ `${ type }token` ];
+	}
+
+	async logIn( account ) {
+		const answer = await this.api( {
+			action: 'clientlogin', username: account.name, password: account.password,
+			logintoken: await this.token( 'login' ), loginreturnurl: this.wiki.server
+		}, { method: 'POST' } );
+		if ( answer.clientlogin.status !== 'PASS' ) {
+			throw new Error( `Could not log in as ${ account.name }: ${ JSON.stringify( answer ) }` );
+		}
+		return this;
+	}
+
+	/** Switches preferences for the logged-in person, e.g. { 'gadget-email-user': 1, skin: 'monobook' }. */
+	async setOptions( options ) {
+		const change = Object.entries( options ).map( ( [ name, value ] ) => `${ name }=${ value }` ).join( '|' );
+		const answer = await this.api( { action: 'options', change, token: await this.token() }, { method: 'POST' } );
+		if ( answer.options !== 'success' ) {
+			throw new Error( `Could not set options: ${ JSON.stringify( answer ) }` );
+		}
+	}
+
+	/** Requests to api.php whose parameters include all of `match`. */
+	apiRequests( match ) {
+		return this.requests.filter( ( request ) => request.url.startsWith( this.wiki.api ) ).filter( ( request ) => {
+			const params = new URLSearchParams( request.method === 'POST' ? request.postData || '' : new URL( request.url ).search );
+			return Object.entries( match ).every( ( [ name, value ] ) => params.get( name ) === value );
+		} );
+	}
+
+	/** Errors in the browser console that mean our code did not run: parse errors and exceptions. */
+	scriptErrors() {
+		return this.consoleErrors.filter( ( text ) => !/Failed to load resource/.test( text ) );
+	}
+
+	async close() {
+		await this.context.close();
+	}
+}
+
+function slug( text ) {
+	return text.replace( /[^A-Za-z0-9]+/g, '-' ).replace( /^-|-$/g, '' ).slice( 0, 120 );
+}
+
+/**
+ * Runs one test body with a fresh visit; if it fails, leaves a screenshot, the requests made and
+ * the console errors in test-results/<test name>/ for the next engineer to look at.
+ *
+ * @param {import('node:test').TestContext} t
+ * @param {import('playwright-core').Browser} browser
+ * @param {Object} wiki
+ * @param {(visit: Visit) => Promise<void>} body
+ */
+export async function inVisit( t, browser, wiki, body ) {
+	const visit = await new Visit( browser, wiki ).start();
+	try {
+		await body( visit );
+	} catch ( error ) {
+		const dir = path.join( resultsDir, slug( t.fullName || t.name ) );
+		mkdirSync( dir, { recursive: true } );
+		await visit.page.screenshot( { path: path.join( dir, 'screenshot.png' ), fullPage: true } ).catch( () => {} );
+		// Request bodies are left out: they may hold a password.
+		const requests = visit.requests.map( ( request ) => ( { method: request.method, url: request.url } ) );
+		writeFileSync( path.join( dir, 'requests.json' ), JSON.stringify( requests, null, '\t' ) );
+		writeFileSync( path.join( dir, 'console.txt' ), visit.consoleErrors.join( '\n' ) );
+		throw error;
+	} finally {
+		await visit.close();
+	}
+}
+
+/** The mailbox of a local wiki: every email it sent, as files. */
+export class Mailbox {
+	constructor( wiki ) {
+		this.dir = wiki.mailDir;
+		this.seen = new Set( this.files() );
+	}
+
+	files() {
+		return existsSync( this.dir ) ? readdirSync( this.dir ).filter( ( file ) => file.endsWith( '.eml' ) ).sort() : [];
+	}
+
+	/**
+	 * Emails sent since this mailbox was opened, parsed.
+	 *
+	 * @return {Promise<Array<{to:string,subject:string,text:string,raw:string}>>}
+	 */
+	async newMail() {
+		const mails = [];
+		for ( const file of this.files().filter( ( name ) => !this.seen.has( name ) ) ) {
+			const raw = readFileSync( path.join( this.dir, file ), 'utf8' );
+			const parsed = await simpleParser( raw );
+			mails.push( { to: parsed.to ? parsed.to.text : '', subject: parsed.subject, text: parsed.text, raw } );
+		}
+		return mails;
+	}
+}
+
+/**
+ * Changes a local wiki's configuration for the rest of a test (see scripts/wiki/settings.php);
+ * returns the function that puts it back.
+ *
+ * @param {Object} wiki
+ * @param {Object} globals e.g. { wgRateLimits: { emailuser: { user: [ 1, 60 ] } } }
+ * @return {() => void}
+ */
+export function overrideSettings( wiki, globals ) {
+	const before = existsSync( wiki.overridesFile ) ? readFileSync( wiki.overridesFile, 'utf8' ) : null;
+	const current = before ? JSON.parse( before ) : {};
+	writeFileSync( wiki.overridesFile, JSON.stringify( { ...current, ...globals } ) );
+	return () => {
+		if ( before === null ) {
+			rmSync( wiki.overridesFile, { force: true } );
+		} else {
+			writeFileSync( wiki.overridesFile, before );
+		}
+	};
+}
