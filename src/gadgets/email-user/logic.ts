@@ -1,0 +1,305 @@
+// What the email panel decides without a browser: whether a message can go, what to send, how to
+// read the answer, and how the draft is kept. Everything takes an injected ApiClient.
+import { ApiClient, ApiParams } from '../../lib/api';
+import { ApiFailure, failureFromErrors } from '../../lib/errors';
+
+/** Why a message cannot be sent, checked before the form is shown. */
+export type Obstacle =
+	| 'anon'
+	| 'no-address'
+	| 'unconfirmed'
+	| 'no-right'
+	| 'blocked'
+	| 'target-missing'
+	| 'target-unemailable';
+
+export interface SenderInfo {
+	obstacle: Obstacle | null;
+	/** The wiki's default subject (MediaWiki:Defemailsubject) for this sender. */
+	defaultSubject: string;
+	block: { by: string; reason: string } | null;
+}
+
+export interface Readiness extends SenderInfo {}
+
+interface UserInfo {
+	id: number;
+	name: string;
+	anon?: boolean;
+	email?: string;
+	emailauthenticated?: string;
+	rights?: string[];
+}
+
+interface ListedUser {
+	name: string;
+	missing?: boolean;
+	invalid?: boolean;
+	emailable?: boolean;
+}
+
+interface ListedBlock {
+	by?: string;
+	reason?: string;
+	noemail?: boolean;
+}
+
+interface QueryResponse {
+	query?: {
+		userinfo?: UserInfo;
+		users?: ListedUser[];
+		blocks?: ListedBlock[];
+		allmessages?: Array<{ name: string; content?: string; missing?: boolean }>;
+	};
+}
+
+interface EmailUserResponse {
+	emailuser?: { result?: string; errors?: unknown };
+}
+
+/** Users per list=users request: 50, or 500 with apihighlimits. */
+export function batchSize( rights: string[] | undefined ): number {
+	return rights && rights.indexOf( 'apihighlimits' ) !== -1 ? 500 : 50;
+}
+
+/**
+ * Checks, with as few requests as the page allows, whether the viewer can email users and which
+ * users can receive email. The sender's side is asked once per page view; each target once.
+ */
+export class EmailChecker {
+	private readonly api: ApiClient;
+	private readonly sender: string | null;
+	private readonly contentLanguage: string;
+	private senderInfo: Promise<SenderInfo & { rights: string[] }> | null = null;
+	private readonly emailable = new Map<string, Promise<ListedUser>>();
+
+	/**
+	 * @param api
+	 * @param sender the viewer's user name, or null when logged out
+	 * @param contentLanguage the wiki's content language, in which the default subject is written
+	 */
+	public constructor( api: ApiClient, sender: string | null, contentLanguage: string ) {
+		this.api = api;
+		this.sender = sender;
+		this.contentLanguage = contentLanguage;
+	}
+
+	/** Remembers what the page itself shows: a user whose #t-emailuser link is on the page can receive email. */
+	public knowEmailable( name: string ): void {
+		this.emailable.set( name, Promise.resolve( { name, emailable: true } ) );
+	}
+
+	private senderParams(): ApiParams {
+		return {
+			action: 'query',
+			meta: 'userinfo|allmessages',
+			uiprop: 'email|rights',
+			ammessages: 'defemailsubject',
+			amenableparser: true,
+			amargs: this.sender || '',
+			amlang: this.contentLanguage,
+			list: 'blocks',
+			bkusers: this.sender || '',
+			bkprop: 'by|reason|flags'
+		};
+	}
+
+	private readSender( response: QueryResponse ): SenderInfo & { rights: string[] } {
+		const query = response.query || {};
+		const user = query.userinfo;
+		const message = ( query.allmessages || [] )[ 0 ];
+		const block = ( query.blocks || [] ).filter( ( entry ) => entry.noemail )[ 0 ];
+		const rights = ( user && user.rights ) || [];
+		let obstacle: Obstacle | null = null;
+		if ( !user || user.anon || !user.id ) {
+			obstacle = 'anon';
+		} else if ( !user.email ) {
+			obstacle = 'no-address';
+		} else if ( !user.emailauthenticated ) {
+			obstacle = 'unconfirmed';
+		} else if ( rights.indexOf( 'sendemail' ) === -1 ) {
+			obstacle = 'no-right';
+		} else if ( block ) {
+			obstacle = 'blocked';
+		}
+		return {
+			obstacle,
+			rights,
+			defaultSubject: message && !message.missing && message.content ? message.content : '',
+			block: block ? { by: block.by || '', reason: block.reason || '' } : null
+		};
+	}
+
+	/**
+	 * Whether the viewer can email `target`, in one request at most (none when both sides are
+	 * already known).
+	 *
+	 * @param target user name
+	 */
+	public check( target: string ): Promise<Readiness> {
+		if ( !this.sender ) {
+			return Promise.resolve( { obstacle: 'anon', defaultSubject: '', block: null } );
+		}
+		const knownTarget = this.emailable.get( target );
+		if ( !this.senderInfo && !knownTarget ) {
+			// Neither side known yet: ask both in one request.
+			const combined = this.api.get<QueryResponse>( Object.assign( this.senderParams(), {
+				list: 'blocks|users', ususers: target, usprop: 'emailable'
+			} ) );
+			this.senderInfo = combined.then( ( response ) => this.readSender( response ) );
+			const user = combined.then( ( response ) => this.readUser( response, target ) );
+			// A failed request is forgotten, so that trying again asks again.
+			this.senderInfo.catch( () => {
+				this.senderInfo = null;
+			} );
+			user.catch( () => this.emailable.delete( target ) );
+			this.emailable.set( target, user );
+		}
+		return Promise.all( [ this.getSenderInfo(), this.lookUp( [ target ] ).then( ( users ) => users[ 0 ] ) ] )
+			.then( ( [ sender, user ] ) => {
+				let obstacle = sender.obstacle;
+				if ( !obstacle && ( user.missing || user.invalid ) ) {
+					obstacle = 'target-missing';
+				} else if ( !obstacle && !user.emailable ) {
+					obstacle = 'target-unemailable';
+				}
+				return { obstacle, defaultSubject: sender.defaultSubject, block: sender.block };
+			} );
+	}
+
+	private getSenderInfo(): Promise<SenderInfo & { rights: string[] }> {
+		if ( !this.senderInfo ) {
+			this.senderInfo = this.api.get<QueryResponse>( this.senderParams() ).then( ( response ) => this.readSender( response ) );
+			// Let a later look try again rather than keep a network failure for the page view.
+			this.senderInfo.catch( () => {
+				this.senderInfo = null;
+			} );
+		}
+		return this.senderInfo;
+	}
+
+	private readUser( response: QueryResponse, name: string ): ListedUser {
+		const users = ( response.query && response.query.users ) || [];
+		return users.filter( ( user ) => user.name === name )[ 0 ] || users[ 0 ] || { name, missing: true };
+	}
+
+	/**
+	 * Whether each user can receive email, asking only for names not asked before, in batches of
+	 * 50 (500 with apihighlimits).
+	 *
+	 * @param names user names
+	 */
+	public lookUp( names: string[] ): Promise<ListedUser[]> {
+		const unknown = names.filter( ( name, index ) => !this.emailable.has( name ) && names.indexOf( name ) === index );
+		if ( unknown.length ) {
+			const size = this.getSenderInfo().then( ( sender ) => batchSize( sender.rights ) );
+			const batches = size.then( ( perRequest ) => {
+				const requests: Array<Promise<ListedUser[]>> = [];
+				for ( let start = 0; start < unknown.length; start += perRequest ) {
+					const batch = unknown.slice( start, start + perRequest );
+					requests.push( this.api.get<QueryResponse>( { action: 'query', list: 'users', ususers: batch, usprop: 'emailable' } )
+						.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) ) );
+				}
+				return requests;
+			} );
+			// Each name is reserved at once, so a look-up made while this one runs asks nothing again.
+			unknown.forEach( ( name, index ) => {
+				const user = Promise.all( [ size, batches ] ).then( ( [ perRequest, requests ] ) =>
+					requests[ Math.floor( index / perRequest ) ].then( ( users ) => users[ index % perRequest ] ) );
+				user.catch( () => this.emailable.delete( name ) );
+				this.emailable.set( name, user );
+			} );
+		}
+		return Promise.all( names.map( ( name ) => this.emailable.get( name ) as Promise<ListedUser> ) );
+	}
+}
+
+export interface Draft {
+	subject: string;
+	text: string;
+	ccme: boolean;
+}
+
+/**
+ * The one request that sends the email, with assertuser so that a session switched in another
+ * tab cannot send as someone else.
+ *
+ * @param sender the viewer's user name
+ * @param target
+ * @param draft
+ */
+export function emailRequest( sender: string, target: string, draft: Draft ): ApiParams {
+	const params: ApiParams = {
+		action: 'emailuser',
+		target,
+		subject: draft.subject,
+		text: draft.text,
+		assertuser: sender
+	};
+	if ( draft.ccme ) {
+		params.ccme = true;
+	}
+	return params;
+}
+
+/**
+ * Sends the email. A `Failure` result inside a successful response is an error, not a success.
+ *
+ * @param api
+ * @param sender
+ * @param target
+ * @param draft
+ */
+export function sendEmail( api: ApiClient, sender: string, target: string, draft: Draft ): Promise<void> {
+	return api.postWithToken<EmailUserResponse>( 'csrf', emailRequest( sender, target, draft ) ).then( ( response ) => {
+		const result = response.emailuser || {};
+		if ( result.result !== 'Success' ) {
+			throw failureFromErrors( result.errors, 'emailuser-failure' ) as ApiFailure;
+		}
+	} );
+}
+
+/** Storage as mw.storage.session offers it. */
+export interface SessionStore {
+	get( key: string ): string | null | false;
+	set( key: string, value: string ): boolean;
+	remove( key: string ): boolean;
+}
+
+/**
+ * Keeps an unsent draft in session storage, per wiki and recipient, so that a reload loses nothing.
+ */
+export class DraftStore {
+	private readonly storage: SessionStore;
+	private readonly key: string;
+
+	public constructor( storage: SessionStore, wikiId: string, target: string ) {
+		this.storage = storage;
+		this.key = `account-gadgets-email-draft:${ wikiId }:${ target }`;
+	}
+
+	public load(): Draft | null {
+		const stored = this.storage.get( this.key );
+		if ( !stored ) {
+			return null;
+		}
+		try {
+			const draft = JSON.parse( stored ) as Partial<Draft>;
+			return { subject: String( draft.subject || '' ), text: String( draft.text || '' ), ccme: !!draft.ccme };
+		} catch ( e ) {
+			return null;
+		}
+	}
+
+	public save( draft: Draft ): void {
+		if ( draft.text || draft.subject ) {
+			this.storage.set( this.key, JSON.stringify( draft ) );
+		} else {
+			this.clear();
+		}
+	}
+
+	public clear(): void {
+		this.storage.remove( this.key );
+	}
+}
