@@ -113,31 +113,39 @@ function ensureMw143Tree() {
 	symlinkSync( 'extensions-core', extensions );
 }
 
+/**
+ * The test accounts, the same on both wikis. Passwords are random, made once and kept only in the
+ * ignored .wikis folder: nothing secret is committed. A role added here is added to the file on
+ * the next `up`, keeping the passwords already made.
+ *
+ * @return {Object<string,Object>} accounts by role
+ */
 function ensureAccounts() {
-	if ( existsSync( accountsFile ) ) {
-		return readAccounts();
-	}
-	// Random passwords, kept only in the ignored .wikis folder: nothing secret is committed.
-	const password = () => randomBytes( 12 ).toString( 'base64url' );
+	const stored = existsSync( accountsFile ) ? readAccounts() : {};
+	const password = ( role ) => stored[ role ] ? stored[ role ].password : randomBytes( 12 ).toString( 'base64url' );
 	const accounts = {
 		admin: {
-			name: 'Admin', password: password(), email: 'admin@example.test',
+			name: 'Admin', email: 'admin@example.test',
 			groups: [ 'sysop', 'bureaucrat', 'interface-admin' ],
 			// Bot passwords are only recognised by action=login when they are 32 characters of [0-9a-w].
-			botPassword: {
+			botPassword: stored.admin ? stored.admin.botPassword : {
 				appId: 'deploy',
-				password: randomBytes( 32 ).toString( 'hex' ).replace( /[x-z]/g, '0' ).slice( 0, 32 ),
+				password: randomBytes( 32 ).toString( 'hex' ).slice( 0, 32 ),
 				grants: [ 'basic', 'editinterface', 'editsiteconfig', 'createeditmovepage', 'highvolume' ]
 			}
 		},
-		emailable: { name: 'Bob', password: password(), email: 'bob@example.test' },
-		sender: { name: 'Carol', password: password(), email: 'carol@example.test' },
-		noEmail: { name: 'Dave', password: password() },
-		refusesEmail: {
-			name: 'Erin', password: password(), email: 'erin@example.test',
-			options: { disablemail: 1 }
+		emailable: { name: 'Bob', email: 'bob@example.test' },
+		sender: { name: 'Carol', email: 'carol@example.test' },
+		noEmail: { name: 'Dave' },
+		refusesEmail: { name: 'Erin', email: 'erin@example.test', options: { disablemail: 1 } },
+		blockedFromEmail: {
+			name: 'Frank', email: 'frank@example.test',
+			block: { by: 'Admin', reason: 'Sending unwanted email (test block)', noemail: true }
 		}
 	};
+	for ( const [ role, account ] of Object.entries( accounts ) ) {
+		account.password = password( role );
+	}
 	mkdirSync( wikisRoot, { recursive: true } );
 	writeFileSync( accountsFile, JSON.stringify( accounts, null, '\t' ) + '\n', { mode: 0o600 } );
 	return accounts;

@@ -60,7 +60,28 @@ class SeedAccountGadgetsWiki extends Maintenance {
 		if ( isset( $account['botPassword'] ) ) {
 			$this->seedBotPassword( $user, $account['botPassword'] );
 		}
+		if ( isset( $account['block'] ) ) {
+			$this->seedBlock( $user, $account['block'] );
+		}
 		$this->output( "Seeded {$user->getName()}\n" );
+	}
+
+	private function seedBlock( User $user, array $block ) {
+		$services = MediaWikiServices::getInstance();
+		if ( $user->getBlock() ) {
+			return;
+		}
+		$admin = $services->getUserFactory()->newFromName( $block['by'] );
+		$status = $services->getBlockUserFactory()->newBlockUser(
+			$user,
+			$admin,
+			'infinity',
+			$block['reason'],
+			[ 'isEmailBlocked' => !empty( $block['noemail'] ), 'isCreateAccountBlocked' => false, 'isAutoblocking' => false ]
+		)->placeBlock();
+		if ( !$status->isOK() ) {
+			$this->fatalError( "Could not block {$user->getName()}" );
+		}
 	}
 
 	private function seedBotPassword( User $user, array $botPassword ) {

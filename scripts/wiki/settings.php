@@ -35,7 +35,9 @@ $wgCaptchaTriggers = array_fill_keys(
 );
 
 // Generous limits so that a test run never trips over them unless it means to.
-$wgRateLimits['emailuser'] = [ 'user' => [ 1000, 60 ] ];
+// The action is 'emailuser' on 1.39 and 'sendemail' from 1.41 on.
+$wgRateLimits['emailuser'] = [ 'user' => [ 1000, 60 ], 'newbie' => [ 1000, 60 ] ];
+$wgRateLimits['sendemail'] = [ 'user' => [ 1000, 60 ], 'newbie' => [ 1000, 60 ], 'ip' => [ 1000, 60 ] ];
 $wgRateLimits['mailpassword'] = [ 'ip' => [ 1000, 60 ] ];
 $wgPasswordReminderResendTime = 0;
 

@@ -23,12 +23,10 @@ export function loadPanel<T>( name: string ): Promise<T> {
 	return new Promise<T>( ( resolve, reject ) => {
 		mw.hook( panelHook( name ) ).add( resolve );
 		const module = 'ext.gadget.' + name + '-panel';
-		const page = 'title=MediaWiki:Gadget-' + name + '-panel.js';
 		( mw.loader.getState( module ) ?
 			mw.loader.using( module ) :
-			mw.loader.getScript( /title=/.test( stubSource ) ?
-				stubSource.replace( /title=[^&]*/, page ) :
-				mw.config.get( 'wgScript' ) + '?' + page + '&action=raw&ctype=text/javascript' )
+			// The stub came from …?title=MediaWiki:Gadget-<name>.js&action=raw: the panel is beside it.
+			mw.loader.getScript( stubSource.replace( /title=[^&]*/, 'title=MediaWiki:Gadget-' + name + '-panel.js' ) )
 		).then( null, reject );
 	} );
 }

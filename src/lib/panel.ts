@@ -81,6 +81,7 @@ export class Panel {
 	private readonly alert = document.createElement( 'div' );
 	private readonly body = document.createElement( 'div' );
 	private mode: DialogMode = 'loading';
+	private confirming = false;
 
 	public constructor( spec: PanelSpec, msg: MessageFunction ) {
 		this.spec = spec;
@@ -168,7 +169,13 @@ export class Panel {
 			this.close();
 			return undefined;
 		}
+		if ( this.confirming ) {
+			// A second Esc while the question is opening: one question is enough.
+			return undefined;
+		}
+		this.confirming = true;
 		return OO.ui.confirm( this.msg( 'panel-discard-question' ).text() ).then( ( discard: boolean ) => {
+			this.confirming = false;
 			if ( discard ) {
 				this.close();
 			}

@@ -169,7 +169,8 @@ export class Mailbox {
 		for ( const file of this.files().filter( ( name ) => !this.seen.has( name ) ) ) {
 			const raw = readFileSync( path.join( this.dir, file ), 'utf8' );
 			const parsed = await simpleParser( raw );
-			mails.push( { to: parsed.to ? parsed.to.text : '', subject: parsed.subject, text: parsed.text, raw } );
+			const to = parsed.to ? parsed.to.value.map( ( address ) => address.address ).join( ', ' ) : '';
+			mails.push( { to, subject: parsed.subject, text: parsed.text, raw } );
 		}
 		return mails;
 	}

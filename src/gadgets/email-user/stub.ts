@@ -16,41 +16,31 @@ const labels: Record<string, string> = {
 	tr: 'Kullanıcıya e-posta gönder'
 };
 
-function emailLink( target: string ): HTMLAnchorElement | null {
-	const existing = document.querySelector<HTMLAnchorElement>( '#t-emailuser a' );
-	if ( existing ) {
-		return existing;
-	}
-	const language = mw.config.get( 'wgUserLanguage' );
-	const item = mw.util.addPortletLink(
-		'p-tb',
-		mw.util.getUrl( `Special:EmailUser/${ target }` ),
-		labels[ language ] || labels[ language.split( '-' )[ 0 ] ] || labels.en,
-		't-emailuser-gadget'
-	);
-	return item ? item.querySelector( 'a' ) : null;
-}
-
 function init(): void {
 	const target = mw.config.get( 'wgRelevantUserName' );
-	// Promise is the one thing newer than ES5 that the panel needs; without it the special page
-	// still works through the plain link.
-	if ( !target || typeof Promise === 'undefined' ) {
+	// Without Promise (Internet Explorer 11 on 1.39) the plain link to the special page stays.
+	if ( !target || !window.Promise ) {
 		return;
 	}
-	const pageShowsLink = !!document.getElementById( 't-emailuser' );
-	const link = emailLink( target );
+	// MediaWiki shows #t-emailuser only for a recipient who can receive email from the viewer.
+	const shown = document.querySelector<HTMLAnchorElement>( '#t-emailuser a' );
+	const added = shown ? null : mw.util.addPortletLink(
+		'p-tb',
+		mw.util.getUrl( 'Special:EmailUser/' + target ),
+		labels[ mw.config.get( 'wgUserLanguage' ) ] || labels.en
+	);
+	const link = shown || ( added && added.querySelector( 'a' ) );
 	if ( !link ) {
 		return;
 	}
 	link.addEventListener( 'click', ( event ) => {
 		// Middle-click and modified clicks keep their meaning: open Special:EmailUser.
-		if ( event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
+		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
 			return;
 		}
 		event.preventDefault();
 		loadPanel<OpenEmailPanel>( 'email-user' ).then(
-			( open ) => open( { target, targetKnownEmailable: pageShowsLink, returnFocus: link } ),
+			( open ) => open( { target, targetKnownEmailable: !!shown, returnFocus: link } ),
 			() => {
 				location.href = link.href;
 			}
