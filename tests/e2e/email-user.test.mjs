@@ -38,9 +38,9 @@ function emailRequests( visit ) {
 	return visit.apiRequests( { action: 'emailuser' } );
 }
 
-async function fillForm( page, { subject, text } ) {
-	await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
-	await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( text );
+async function fillForm( page, draft ) {
+	await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( draft.subject );
+	await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( draft.text );
 }
 
 const subject = 'Привет, İstanbul ı İ 🎉 <b>&amp;</b>';
