@@ -81,7 +81,7 @@ QUnit.module( 'email-user: can the message go?', () => {
 			list: 'blocks|users',
 			bkusers: 'Carol',
 			bkprop: 'by|reason|flags',
-			ususers: 'Bob',
+			ususers: [ 'Bob' ],
 			usprop: 'emailable'
 		} );
 	} );
@@ -160,19 +160,20 @@ QUnit.module( 'email-user: can the message go?', () => {
 } );
 
 QUnit.module( 'email-user: marking emailable users in lists', () => {
-	QUnit.test( '120 users are asked about in 3 requests of at most 50, each name once', async ( assert ) => {
+	QUnit.test( '120 users are asked about in 3 requests of at most 50, the first with the sender check, each name once', async ( assert ) => {
 		const names = Array.from( { length: 120 }, ( _, i ) => `User ${ i }` );
 		const emailable = Object.fromEntries( names.map( ( name, i ) => [ name, i % 2 === 0 ] ) );
 		const recorded = recordingApi( wiki( { sender: goodSender, emailable } ) );
 		const checker = new EmailChecker( recorded.api, 'Carol', 'en' );
 		const users = await checker.lookUp( [ ...names, ...names.slice( 0, 10 ) ] );
-		const listRequests = recorded.gets.filter( ( params ) => params.list === 'users' );
-		assert.deepEqual( listRequests.map( ( params ) => ( params.ususers as string[] ).length ), [ 50, 50, 20 ] );
+		assert.deepEqual( recorded.gets.map( ( params ) => ( params.ususers as string[] ).length ), [ 50, 50, 20 ] );
+		assert.strictEqual( recorded.gets[ 0 ].meta, 'userinfo|allmessages', 'the first batch asks about the sender too' );
 		assert.strictEqual( users.length, 130 );
 		assert.deepEqual( users.slice( 0, 4 ).map( ( user ) => user.emailable ), [ true, false, true, false ] );
 		assert.strictEqual( users[ 119 ].name, 'User 119' );
 		await checker.lookUp( names.slice( 0, 60 ) );
-		assert.strictEqual( recorded.gets.filter( ( params ) => params.list === 'users' ).length, 3, 'asked names are not asked again' );
+		await checker.check( 'User 0' );
+		assert.strictEqual( recorded.gets.length, 3, 'asked names and the sender are not asked again' );
 	} );
 
 	QUnit.test( 'with apihighlimits a request carries up to 500 names', ( assert ) => {

@@ -140,22 +140,9 @@ export class EmailChecker {
 		if ( !this.sender ) {
 			return Promise.resolve( { obstacle: 'anon', defaultSubject: '', block: null } );
 		}
-		const knownTarget = this.emailable.get( target );
-		if ( !this.senderInfo && !knownTarget ) {
-			// Neither side known yet: ask both in one request.
-			const combined = this.api.get<QueryResponse>( Object.assign( this.senderParams(), {
-				list: 'blocks|users', ususers: target, usprop: 'emailable'
-			} ) );
-			this.senderInfo = combined.then( ( response ) => this.readSender( response ) );
-			const user = combined.then( ( response ) => this.readUser( response, target ) );
-			// A failed request is forgotten, so that trying again asks again.
-			this.senderInfo.catch( () => {
-				this.senderInfo = null;
-			} );
-			user.catch( () => this.emailable.delete( target ) );
-			this.emailable.set( target, user );
-		}
-		return Promise.all( [ this.getSenderInfo(), this.lookUp( [ target ] ).then( ( users ) => users[ 0 ] ) ] )
+		// The target first: while the sender is unknown, lookUp asks about both in one request.
+		const recipient = this.lookUp( [ target ] ).then( ( users ) => users[ 0 ] );
+		return Promise.all( [ this.getSenderInfo(), recipient ] )
 			.then( ( [ sender, user ] ) => {
 				let obstacle = sender.obstacle;
 				if ( !obstacle && ( user.missing || user.invalid ) ) {
@@ -192,25 +179,55 @@ export class EmailChecker {
 	public lookUp( names: string[] ): Promise<ListedUser[]> {
 		const unknown = names.filter( ( name, index ) => !this.emailable.has( name ) && names.indexOf( name ) === index );
 		if ( unknown.length ) {
-			const size = this.getSenderInfo().then( ( sender ) => batchSize( sender.rights ) );
+			// While the sender is not known yet, the first batch rides along with that request.
+			const first = this.senderInfo ? [] : unknown.slice( 0, batchSize( [] ) );
+			const firstBatch = first.length ? this.askWithSender( first ) : Promise.resolve( [] );
+			const rest = unknown.slice( first.length );
+			const size = rest.length ? this.getSenderInfo().then( ( sender ) => batchSize( sender.rights ) ) : Promise.resolve( 1 );
 			const batches = size.then( ( perRequest ) => {
 				const requests: Array<Promise<ListedUser[]>> = [];
-				for ( let start = 0; start < unknown.length; start += perRequest ) {
-					const batch = unknown.slice( start, start + perRequest );
-					requests.push( this.api.get<QueryResponse>( { action: 'query', list: 'users', ususers: batch, usprop: 'emailable' } )
-						.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) ) );
+				for ( let start = 0; start < rest.length; start += perRequest ) {
+					requests.push( this.askAbout( rest.slice( start, start + perRequest ) ) );
 				}
 				return requests;
 			} );
 			// Each name is reserved at once, so a look-up made while this one runs asks nothing again.
 			unknown.forEach( ( name, index ) => {
-				const user = Promise.all( [ size, batches ] ).then( ( [ perRequest, requests ] ) =>
-					requests[ Math.floor( index / perRequest ) ].then( ( users ) => users[ index % perRequest ] ) );
+				const user = index < first.length ?
+					firstBatch.then( ( users ) => users[ index ] ) :
+					Promise.all( [ size, batches ] ).then( ( [ perRequest, requests ] ) => {
+						const position = index - first.length;
+						return requests[ Math.floor( position / perRequest ) ].then( ( users ) => users[ position % perRequest ] );
+					} );
 				user.catch( () => this.emailable.delete( name ) );
 				this.emailable.set( name, user );
 			} );
 		}
 		return Promise.all( names.map( ( name ) => this.emailable.get( name ) as Promise<ListedUser> ) );
+	}
+
+	/** Whether the sender can email at all, asked once per page view. */
+	public senderObstacle(): Promise<Obstacle | null> {
+		if ( !this.sender ) {
+			return Promise.resolve( 'anon' );
+		}
+		return this.getSenderInfo().then( ( sender ) => sender.obstacle );
+	}
+
+	private askAbout( batch: string[] ): Promise<ListedUser[]> {
+		return this.api.get<QueryResponse>( { action: 'query', list: 'users', ususers: batch, usprop: 'emailable' } )
+			.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) );
+	}
+
+	private askWithSender( batch: string[] ): Promise<ListedUser[]> {
+		const combined = this.api.get<QueryResponse>( Object.assign( this.senderParams(), {
+			list: 'blocks|users', ususers: batch, usprop: 'emailable'
+		} ) );
+		this.senderInfo = combined.then( ( response ) => this.readSender( response ) );
+		this.senderInfo.catch( () => {
+			this.senderInfo = null;
+		} );
+		return combined.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) );
 	}
 }
 

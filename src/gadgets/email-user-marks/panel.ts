@@ -1,0 +1,64 @@
+// Marks each user in a list who can receive email from the viewer with a small envelope that
+// opens the email panel. Asks about each name once per page view, in batches, and nothing at all
+// when the viewer cannot send email.
+import { createApi } from '../../lib/api';
+import { loadPanel } from '../../lib/loader';
+import { useMessages } from '../../lib/messages';
+import { whenPanelReady } from '../../lib/panel-entry';
+import { EmailChecker } from '../email-user/logic';
+import type { OpenEmailPanel } from '../email-user/panel';
+import { distinctNames, userLinks, userNameOf } from './logic';
+import en from './i18n/en.json';
+import ru from './i18n/ru.json';
+import uk from './i18n/uk.json';
+import tr from './i18n/tr.json';
+
+export type MarkUsers = ( root: Element ) => void;
+
+const markedClass = 'account-gadgets-envelope';
+
+function envelopeFor( name: string, label: string ): HTMLAnchorElement {
+	const envelope = document.createElement( 'a' );
+	envelope.className = markedClass;
+	envelope.href = mw.util.getUrl( 'Special:EmailUser/' + name );
+	envelope.title = label;
+	envelope.setAttribute( 'aria-label', label );
+	envelope.textContent = '\u2709';
+	envelope.style.marginLeft = '0.25em';
+	envelope.style.textDecoration = 'none';
+	envelope.addEventListener( 'click', ( event ) => {
+		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
+			return;
+		}
+		event.preventDefault();
+		loadPanel<OpenEmailPanel>( 'email-user' ).then( ( open ) => {
+			open( { target: name, targetKnownEmailable: true, returnFocus: envelope } );
+		} );
+	} );
+	return envelope;
+}
+
+whenPanelReady<MarkUsers>( 'email-user-marks', () => {
+	const msg = useMessages( { en, ru, uk, tr } );
+	const checker = new EmailChecker( createApi( 'email-user-marks' ), mw.config.get( 'wgUserName' ), mw.config.get( 'wgContentLanguage' ) );
+	return ( root ) => {
+		const links = userLinks( root ).filter( ( link ) => !( link.nextElementSibling && link.nextElementSibling.classList.contains( markedClass ) ) );
+		if ( !links.length ) {
+			return;
+		}
+		checker.lookUp( distinctNames( links ) ).then( ( users ) => checker.senderObstacle().then( ( obstacle ) => {
+			if ( obstacle ) {
+				return;
+			}
+			const emailable = users.filter( ( user ) => user.emailable ).map( ( user ) => user.name );
+			for ( const link of links ) {
+				const name = userNameOf( link );
+				if ( emailable.indexOf( name ) !== -1 ) {
+					link.insertAdjacentElement( 'afterend', envelopeFor( name, msg( 'mark-label', name ).text() ) );
+				}
+			}
+		} ) ).catch( () => {
+			// Marks are a convenience: when the wiki cannot be asked, the list stays as it was.
+		} );
+	};
+} );
