@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prints the figures our speed and size goals are about. Not a test: it reports, it does not judge.
 //
-//   npm run bench    sizes of every gadget's page-view stub and panel
+//   npm run bench            sizes of every gadget's page-view stub and panel
+//   npm run bench -- --wiki  also the figures measured in a browser on the local wikis
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -36,3 +37,7 @@ async function sizes() {
 }
 
 await sizes();
+if ( process.argv.includes( '--wiki' ) ) {
+	const { measureOnWikis } = await import( './bench/requests.mjs' );
+	await measureOnWikis();
+}

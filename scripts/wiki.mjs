@@ -6,6 +6,7 @@
 //   node scripts/wiki.mjs down    stop the servers this script started
 //   node scripts/wiki.mjs reset   down, forget both wikis' databases and mail, then up
 //   node scripts/wiki.mjs info    print URLs and test accounts
+//   node scripts/wiki.mjs bench-fixture   a page edited by 120 users, for `npm run bench`
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -13,7 +14,7 @@ import {
 	appendFileSync, symlinkSync, lstatSync, unlinkSync
 } from 'node:fs';
 import path from 'node:path';
-import { wikis, wikisRoot, mw143Tree, repoRoot, accountsFile, readAccounts } from './wiki/wikis.mjs';
+import { wikis, wikisRoot, mw143Tree, repoRoot, accountsFile, readAccounts, benchPage } from './wiki/wikis.mjs';
 
 const systemPackages = [ 'mediawiki', 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml' ];
 const seedScript = path.join( repoRoot, 'scripts/wiki/seed.php' );
@@ -323,6 +324,16 @@ function info() {
 	process.stdout.write( lines.join( '\n' ) );
 }
 
+function benchFixture() {
+	const script = path.join( repoRoot, 'scripts/wiki/many-editors.php' );
+	for ( const wiki of wikis ) {
+		const args = wiki.version === '1.39' ?
+			[ script, benchPage, '120' ] :
+			[ path.join( wiki.code, 'maintenance/run.php' ), script, benchPage, '120' ];
+		log( run( 'php', args, { cwd: wiki.code, env: phpEnv( wiki ) } ).trim() );
+	}
+}
+
 const requested = process.argv[ 2 ] || 'up';
 const commands = {
 	up,
@@ -334,7 +345,8 @@ const commands = {
 		}
 		await up();
 	},
-	info
+	info,
+	'bench-fixture': benchFixture
 };
 if ( !commands[ requested ] ) {
 	process.stderr.write( `Usage: node scripts/wiki.mjs ${ Object.keys( commands ).join( '|' ) }\n` );

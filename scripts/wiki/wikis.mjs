@@ -40,6 +40,9 @@ export const wikis = [
 
 export const accountsFile = path.join( wikisRoot, 'accounts.json' );
 
+/** The page `wiki bench-fixture` has edited by 120 users. */
+export const benchPage = 'Bench: many editors';
+
 /**
  * The seeded test accounts (same names and passwords on both wikis), made by `wiki up`.
  *

@@ -88,6 +88,8 @@ export class Panel {
 		this.msg = msg;
 		this.alert.className = 'account-gadgets-alert';
 		this.alert.setAttribute( 'role', 'alert' );
+		// What replaces the loading state (a form, or why there is none) is announced.
+		this.body.setAttribute( 'aria-live', 'polite' );
 		this.content.$element.append( this.alert, this.body );
 		this.dialog = this.createDialog();
 	}

@@ -259,6 +259,22 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'a ctrl-click still opens Special:EmailUser in a new tab, without the panel', async ( t ) => {
+			await inVisit( t, browser, wiki, async ( visit ) => {
+				await visit.logIn( sender );
+				await visit.setOptions( { 'gadget-email-user': 1 } );
+				await visit.open( `User:${ bob.name }` );
+				await visit.page.waitForFunction( () => window.accountGadgetsEmailUser === true );
+				const [ tab ] = await Promise.all( [
+					visit.context.waitForEvent( 'page' ),
+					visit.page.locator( '#t-emailuser a' ).click( { modifiers: [ 'Control' ] } )
+				] );
+				await tab.waitForLoadState();
+				assert.match( decodeURIComponent( tab.url() ), /Special:EmailUser\/Bob/ );
+				assert.equal( await visit.page.getByRole( 'dialog' ).count(), 0 );
+			} );
+		} );
+
 		for ( const skin of [ 'vector-2022', 'vector', 'monobook', 'timeless' ] ) {
 			test( `the panel opens and sends in the ${ skin } skin`, async ( t ) => {
 				await inVisit( t, browser, wiki, async ( visit ) => {
