@@ -6,13 +6,11 @@
 // and the panel loads its own dependencies (see whenPanelReady). Either way the panel announces
 // itself on an mw.hook, which remembers the call, so the order of arrival does not matter.
 
-/** The hook a panel fires with its open function once its code has run. */
-export function panelHook( name: string ): string {
-	return 'accountGadgets.panel.' + name;
-}
+/** Followed by the gadget's name: the hook a panel fires with its open function once it has run. */
+export const panelHookPrefix = 'accountGadgets.panel.';
 
 // Read while the stub's own code runs: document.currentScript is gone afterwards.
-const stubSource = document.currentScript ? ( document.currentScript as HTMLScriptElement ).src : '';
+const stubSource = ( document.currentScript as HTMLScriptElement | null || { src: '' } ).src;
 
 /**
  * Loads a gadget's panel and resolves with what the panel handed to its hook.
@@ -21,12 +19,13 @@ const stubSource = document.currentScript ? ( document.currentScript as HTMLScri
  */
 export function loadPanel<T>( name: string ): Promise<T> {
 	return new Promise<T>( ( resolve, reject ) => {
-		mw.hook( panelHook( name ) ).add( resolve );
+		mw.hook( panelHookPrefix + name ).add( resolve );
 		const module = 'ext.gadget.' + name + '-panel';
 		( mw.loader.getState( module ) ?
 			mw.loader.using( module ) :
-			// The stub came from …?title=MediaWiki:Gadget-<name>.js&action=raw: the panel is beside it.
-			mw.loader.getScript( stubSource.replace( /title=[^&]*/, 'title=MediaWiki:Gadget-' + name + '-panel.js' ) )
+			// The stub came from …?title=MediaWiki:Gadget-<name>.js&action=raw: the panel is beside it,
+			// as MediaWiki:Gadget-<name>-panel.js.
+			mw.loader.getScript( stubSource.replace( /(title=[^&]*)\.js/, '$1-panel.js' ) )
 		).then( null, reject );
 	} );
 }

@@ -1,6 +1,6 @@
 // How a panel module starts: after its ResourceLoader dependencies, which the gadget definition
 // already loaded, or which this loads itself when the panel came from a user's common.js.
-import { panelHook } from './loader';
+import { panelHookPrefix } from './loader';
 
 declare const PANEL_DEPENDENCIES: string[];
 
@@ -12,6 +12,6 @@ declare const PANEL_DEPENDENCIES: string[];
  */
 export function whenPanelReady<T>( name: string, start: () => T ): void {
 	mw.loader.using( PANEL_DEPENDENCIES ).then( () => {
-		mw.hook( panelHook( name ) ).fire( start() );
+		mw.hook( panelHookPrefix + name ).fire( start() );
 	} );
 }

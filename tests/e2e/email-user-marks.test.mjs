@@ -8,8 +8,9 @@ const page = 'Marks test';
 
 async function envelopesOn( visit ) {
 	await visit.page.waitForFunction( () => mw.loader.getState( 'ext.gadget.email-user-marks-panel' ) === 'ready' );
-	// Marking waits for one API answer; give it the time to arrive.
+	// Marking waits for API answers (one per 50 names): let them all arrive.
 	await visit.page.waitForFunction( () => !document.querySelector( 'a.mw-userlink' ) || document.querySelector( '.account-gadgets-envelope' ) );
+	await visit.page.waitForLoadState( 'networkidle' );
 	return visit.page.evaluate( () => Array.from( document.querySelectorAll( '.account-gadgets-envelope' ) )
 		.map( ( envelope ) => envelope.previousElementSibling.textContent.trim() ) );
 }
@@ -52,7 +53,7 @@ for ( const wiki of wikis ) {
 			await inVisit( t, browser, wiki, async ( visit ) => {
 				await visit.logIn( carol );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
-				await visit.open( 'Special:ListUsers' );
+				await visit.open( 'Special:ListUsers', { limit: 500 } );
 				const marked = await envelopesOn( visit );
 				assert.ok( marked.includes( bob.name ) && marked.includes( 'Admin' ) );
 				assert.ok( !marked.includes( dave.name ) && !marked.includes( erin.name ) );
@@ -63,7 +64,7 @@ for ( const wiki of wikis ) {
 			await inVisit( t, browser, wiki, async ( visit ) => {
 				await visit.logIn( carol );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
-				await visit.open( 'Special:RecentChanges', { days: 30, limit: 50 } );
+				await visit.open( 'Special:RecentChanges', { days: 30, limit: 500 } );
 				const marked = await envelopesOn( visit );
 				assert.ok( marked.includes( bob.name ) && !marked.includes( dave.name ) );
 				await visit.open( `Special:Contributions/${ bob.name }` );

@@ -13,9 +13,15 @@ import tr from './i18n/tr.json';
 
 export interface OpenRequest {
 	target: string;
-	/** The page shows #t-emailuser for this user, which MediaWiki only does for emailable users. */
-	targetKnownEmailable: boolean;
-	returnFocus: HTMLElement | null;
+	/** Known to accept email from the viewer (e.g. marked so in a list). */
+	targetKnownEmailable?: boolean;
+	/** Where focus goes on close; by default, where it was when the panel opened. */
+	returnFocus?: HTMLElement;
+}
+
+/** MediaWiki shows #t-emailuser only when the page's user can receive email from the viewer. */
+function pageShowsEmailLinkFor( target: string ): boolean {
+	return target === mw.config.get( 'wgRelevantUserName' ) && !!document.getElementById( 't-emailuser' );
 }
 
 export type OpenEmailPanel = ( request: OpenRequest ) => void;
@@ -106,7 +112,7 @@ const open: OpenEmailPanel = ( request ) => {
 			return !!draft && ( draft.text !== '' || draft.subject !== defaultSubject );
 		},
 		initialFocus: () => form && form.subject,
-		returnFocus: request.returnFocus,
+		returnFocus: request.returnFocus || document.activeElement as HTMLElement | null,
 		submit: () => {
 			const draft = ( form as EmailForm ).read();
 			return sendEmail( api, sender as string, target, draft ).then( () => {
@@ -118,7 +124,7 @@ const open: OpenEmailPanel = ( request ) => {
 		}
 	}, msg );
 	panel.open();
-	if ( request.targetKnownEmailable ) {
+	if ( request.targetKnownEmailable || pageShowsEmailLinkFor( target ) ) {
 		checker.knowEmailable( target );
 	}
 	checker.check( target ).then( ( readiness ) => {

@@ -13,42 +13,42 @@ const labels: Record<string, string> = {
 	en: 'Email this user',
 	ru: 'Написать письмо',
 	uk: 'Написати листа',
-	tr: 'Kullanıcıya e-posta gönder'
+	tr: 'E-posta gönder'
 };
 
 function init(): void {
 	const target = mw.config.get( 'wgRelevantUserName' );
-	// Without Promise (Internet Explorer 11 on 1.39) the plain link to the special page stays.
-	if ( !target || !window.Promise ) {
+	if ( !target ) {
 		return;
 	}
 	// MediaWiki shows #t-emailuser only for a recipient who can receive email from the viewer.
-	const shown = document.querySelector<HTMLAnchorElement>( '#t-emailuser a' );
+	const shown = document.querySelector( '#t-emailuser a' );
 	const added = shown ? null : mw.util.addPortletLink(
 		'p-tb',
 		mw.util.getUrl( 'Special:EmailUser/' + target ),
 		labels[ mw.config.get( 'wgUserLanguage' ) ] || labels.en
 	);
 	const link = shown || ( added && added.querySelector( 'a' ) );
-	if ( !link ) {
-		return;
-	}
-	link.addEventListener( 'click', ( event ) => {
+	$( link || [] ).on( 'click', ( event ) => {
 		// Middle-click and modified clicks keep their meaning: open Special:EmailUser.
 		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
 			return;
 		}
-		event.preventDefault();
+		// Without Promise (Internet Explorer 11 on 1.39) loadPanel throws before preventDefault,
+		// and the link opens the special page as usual.
 		loadPanel<OpenEmailPanel>( 'email-user' ).then(
-			( open ) => open( { target, targetKnownEmailable: !!shown, returnFocus: link } ),
+			( open ) => open( { target } ),
 			() => {
-				location.href = link.href;
+				location.href = ( link as HTMLAnchorElement ).href;
 			}
 		);
+		event.preventDefault();
 	} );
 }
 
 if ( !window.accountGadgetsEmailUser ) {
 	window.accountGadgetsEmailUser = true;
-	mw.loader.using( 'mediawiki.util' ).then( () => $( init ) );
+	mw.loader.using( 'mediawiki.util', () => {
+		$( init );
+	} );
 }
