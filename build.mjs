@@ -49,10 +49,7 @@ async function build() {
 	rmSync( gadgetsDir, { recursive: true, force: true } );
 	mkdirSync( gadgetsDir, { recursive: true } );
 	for ( const module of modules ) {
-		const code = await compile( module.entry, {
-			ACCOUNT_GADGETS_VERSION: version,
-			PANEL_DEPENDENCIES: module.options.dependencies || []
-		} );
+		const code = await compile( module.entry, { ACCOUNT_GADGETS_VERSION: version } );
 		const errors = es5Errors( code );
 		if ( errors.length ) {
 			throw new Error( `${ module.name } is not ES5 after lowering: ${ errors.join( '; ' ) }` );

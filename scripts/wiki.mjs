@@ -139,6 +139,9 @@ function ensureAccounts() {
 		sender: { name: 'Carol', email: 'carol@example.test' },
 		noEmail: { name: 'Dave' },
 		refusesEmail: { name: 'Erin', email: 'erin@example.test', options: { disablemail: 1 } },
+		resetByName: { name: 'Grace', email: 'grace@example.test' },
+		sharedAddress1: { name: 'Heidi', email: 'shared@example.test' },
+		sharedAddress2: { name: 'Ivan', email: 'shared@example.test' },
 		blockedFromEmail: {
 			name: 'Frank', email: 'frank@example.test',
 			block: { by: 'Admin', reason: 'Sending unwanted email (test block)', noemail: true }

@@ -23,8 +23,9 @@ export const languages = JSON.parse( readFileSync( path.join( repoRoot, 'src/i18
 const optionOrder = [ 'ResourceLoader', 'hidden', 'default', 'type', 'dependencies', 'peers', 'rights', 'actions', 'skins', 'supportsUrlLoad' ];
 
 /**
- * Every gadget module we ship. Each source folder gives two: the page-view stub, named after the
- * folder, and `<name>-panel`, hidden, loaded on first use with its heavier dependencies.
+ * Every gadget module we ship. Each source folder gives the page-view stub, named after the
+ * folder, and, when it has a panel.ts, `<name>-panel`: hidden, loaded on first use with its
+ * heavier dependencies.
  *
  * @return {Array<{name:string,folder:string,entry:string,options:Object,styles:string|null,descriptionKey:string}>}
  */
@@ -41,6 +42,10 @@ export function listModules() {
 			styles: null,
 			descriptionKey: 'gadget-description'
 		} );
+		// A gadget may have no panel of its own (it opens another gadget's).
+		if ( !existsSync( path.join( dir, 'panel.ts' ) ) ) {
+			continue;
+		}
 		const panelStyles = path.join( dir, 'panel.css' );
 		modules.push( {
 			name: `${ folder }-panel`,
@@ -153,7 +158,22 @@ export async function compile( entry, defines = {} ) {
 		sourceType: 'script',
 		compact: false,
 		comments: false,
-		presets: [ [ '@babel/preset-env', { targets: { ie: '11' }, modules: false, loose: true } ] ]
+		// What loose mode assumes, plus: our browser code only iterates and spreads arrays, so
+		// plain index loops replace the iterator helpers.
+		assumptions: {
+			iterableIsArray: true,
+			arrayLikeIsIterable: false,
+			constantSuper: true,
+			noClassCalls: true,
+			setClassMethods: true,
+			setComputedProperties: true,
+			setPublicClassFields: true,
+			setSpreadProperties: true,
+			superIsCallableConstructor: true,
+			ignoreToPrimitiveHint: true,
+			noDocumentAll: true
+		},
+		presets: [ [ '@babel/preset-env', { targets: { ie: '11' }, modules: false } ] ]
 	} );
 	return lowered.code;
 }

@@ -1,31 +1,43 @@
 // What a page-view stub uses to fetch its panel on first use. Kept tiny: it is on every page.
 //
-// Installed as gadgets, the panel is the hidden module ext.gadget.<name>-panel, and its
-// dependencies come with it. Loaded from a user's common.js instead, that module is not
-// registered: the stub loads the panel page's raw script from wherever the stub itself came from,
-// and the panel loads its own dependencies (see whenPanelReady). Either way the panel announces
-// itself on an mw.hook, which remembers the call, so the order of arrival does not matter.
+// The panel is the hidden gadget module ext.gadget.<name>-panel, registered on every page of a
+// wiki where the gadgets are installed — also for a user who loads a stub from common.js rather
+// than switching the gadget on. The panel announces itself on an mw.hook, which remembers the
+// call, so it does not matter whether the stub listens before or after the panel has run.
 
 /** Followed by the gadget's name: the hook a panel fires with its open function once it has run. */
 export const panelHookPrefix = 'accountGadgets.panel.';
 
-// Read while the stub's own code runs: document.currentScript is gone afterwards.
-const stubSource = ( document.currentScript as HTMLScriptElement | null || { src: '' } ).src;
-
 /**
- * Loads a gadget's panel and resolves with what the panel handed to its hook.
+ * Loads a gadget's panel module and resolves with what the panel handed to its hook.
  *
  * @param name the gadget's name, e.g. 'email-user'
  */
 export function loadPanel<T>( name: string ): Promise<T> {
 	return new Promise<T>( ( resolve, reject ) => {
 		mw.hook( panelHookPrefix + name ).add( resolve );
-		const module = 'ext.gadget.' + name + '-panel';
-		( mw.loader.getState( module ) ?
-			mw.loader.using( module ) :
-			// The stub came from …?title=MediaWiki:Gadget-<name>.js&action=raw: the panel is beside it,
-			// as MediaWiki:Gadget-<name>-panel.js.
-			mw.loader.getScript( stubSource.replace( /(title=[^&]*)\.js/, '$1-panel.js' ) )
-		).then( null, reject );
+		mw.loader.using( 'ext.gadget.' + name + '-panel' ).then( null, reject );
+	} );
+}
+
+/**
+ * Makes a plain link open a panel instead. Middle-click and modified clicks keep their meaning
+ * (the link's own page, e.g. in a new tab); if the panel cannot be loaded, the link is followed.
+ *
+ * @param link an <a> whose href is the special page the panel stands in for
+ * @param name the gadget whose panel opens
+ * @param use what to do with what the panel handed to its hook (usually: open it)
+ */
+export function openPanelOnClick<T>( link: Element | null, name: string, use: ( panel: T ) => void ): void {
+	$( link || [] ).on( 'click', ( event ) => {
+		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
+			return;
+		}
+		// Without Promise (Internet Explorer 11 on 1.39) loadPanel throws before preventDefault,
+		// and the link opens its special page as usual.
+		loadPanel<T>( name ).then( use, () => {
+			location.href = ( link as HTMLAnchorElement ).href;
+		} );
+		event.preventDefault();
 	} );
 }

@@ -2,7 +2,7 @@
 // opens the email panel. Asks about each name once per page view, in batches, and nothing at all
 // when the viewer cannot send email.
 import { createApi } from '../../lib/api';
-import { loadPanel } from '../../lib/loader';
+import { openPanelOnClick } from '../../lib/loader';
 import { useMessages } from '../../lib/messages';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { EmailChecker } from '../email-user/logic';
@@ -26,15 +26,7 @@ function envelopeFor( name: string, label: string ): HTMLAnchorElement {
 	envelope.textContent = '\u2709';
 	envelope.style.marginLeft = '0.25em';
 	envelope.style.textDecoration = 'none';
-	envelope.addEventListener( 'click', ( event ) => {
-		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
-			return;
-		}
-		event.preventDefault();
-		loadPanel<OpenEmailPanel>( 'email-user' ).then( ( open ) => {
-			open( { target: name, targetKnownEmailable: true, returnFocus: envelope } );
-		} );
-	} );
+	openPanelOnClick<OpenEmailPanel>( envelope, 'email-user', ( open ) => open( name, { targetKnownEmailable: true } ) );
 	return envelope;
 }
 

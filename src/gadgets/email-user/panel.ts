@@ -11,8 +11,7 @@ import ru from './i18n/ru.json';
 import uk from './i18n/uk.json';
 import tr from './i18n/tr.json';
 
-export interface OpenRequest {
-	target: string;
+export interface OpenOptions {
 	/** Known to accept email from the viewer (e.g. marked so in a list). */
 	targetKnownEmailable?: boolean;
 	/** Where focus goes on close; by default, where it was when the panel opened. */
@@ -24,7 +23,7 @@ function pageShowsEmailLinkFor( target: string ): boolean {
 	return target === mw.config.get( 'wgRelevantUserName' ) && !!document.getElementById( 't-emailuser' );
 }
 
-export type OpenEmailPanel = ( request: OpenRequest ) => void;
+export type OpenEmailPanel = ( target: string, options?: OpenOptions ) => void;
 
 // Set up once, when the panel module first runs (see start()).
 let msg: MessageFunction;
@@ -99,8 +98,7 @@ function buildForm( draft: Draft, restored: boolean, onChange: () => void ): Ema
 	};
 }
 
-const open: OpenEmailPanel = ( request ) => {
-	const target = request.target;
+const open: OpenEmailPanel = ( target, options = {} ) => {
 	const drafts = new DraftStore( mw.storage.session, mw.config.get( 'wgWikiID' ), target );
 	let form: EmailForm | null = null;
 	let defaultSubject = '';
@@ -112,7 +110,7 @@ const open: OpenEmailPanel = ( request ) => {
 			return !!draft && ( draft.text !== '' || draft.subject !== defaultSubject );
 		},
 		initialFocus: () => form && form.subject,
-		returnFocus: request.returnFocus || document.activeElement as HTMLElement | null,
+		returnFocus: options.returnFocus || document.activeElement as HTMLElement | null,
 		submit: () => {
 			const draft = ( form as EmailForm ).read();
 			return sendEmail( api, sender as string, target, draft ).then( () => {
@@ -124,7 +122,7 @@ const open: OpenEmailPanel = ( request ) => {
 		}
 	}, msg );
 	panel.open();
-	if ( request.targetKnownEmailable || pageShowsEmailLinkFor( target ) ) {
+	if ( options.targetKnownEmailable || pageShowsEmailLinkFor( target ) ) {
 		checker.knowEmailable( target );
 	}
 	checker.check( target ).then( ( readiness ) => {

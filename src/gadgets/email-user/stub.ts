@@ -1,6 +1,6 @@
 // Page-view stub of the email-user gadget: on a user's pages it turns "Email this user" into a
 // link that opens the in-page panel. Nothing else loads until the link is used.
-import { loadPanel } from '../../lib/loader';
+import { openPanelOnClick } from '../../lib/loader';
 import type { OpenEmailPanel } from './panel';
 
 declare global {
@@ -29,21 +29,7 @@ function init(): void {
 		labels[ mw.config.get( 'wgUserLanguage' ) ] || labels.en
 	);
 	const link = shown || ( added && added.querySelector( 'a' ) );
-	$( link || [] ).on( 'click', ( event ) => {
-		// Middle-click and modified clicks keep their meaning: open Special:EmailUser.
-		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
-			return;
-		}
-		// Without Promise (Internet Explorer 11 on 1.39) loadPanel throws before preventDefault,
-		// and the link opens the special page as usual.
-		loadPanel<OpenEmailPanel>( 'email-user' ).then(
-			( open ) => open( { target } ),
-			() => {
-				location.href = ( link as HTMLAnchorElement ).href;
-			}
-		);
-		event.preventDefault();
-	} );
+	openPanelOnClick<OpenEmailPanel>( link, 'email-user', ( open ) => open( target ) );
 }
 
 if ( !window.accountGadgetsEmailUser ) {

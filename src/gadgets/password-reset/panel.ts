@@ -1,0 +1,104 @@
+// The password-reset panel: one field for what the wiki allows (username, email address, or
+// either), one request, and the same neutral answer whether or not an account matched.
+import { ApiClient, createApi } from '../../lib/api';
+import { ApiFailure } from '../../lib/errors';
+import { MessageFunction, useMessages } from '../../lib/messages';
+import { Panel, describeFailure } from '../../lib/panel';
+import { whenPanelReady } from '../../lib/panel-entry';
+import { InputProblem, ResetRoutes, fetchRoutes, requestReset, resetRequest } from './logic';
+import en from './i18n/en.json';
+import ru from './i18n/ru.json';
+import uk from './i18n/uk.json';
+import tr from './i18n/tr.json';
+
+/** Opens the panel; with a user name, as a helper sending that user a reset. */
+export type OpenResetPanel = ( target?: string ) => void;
+
+let msg: MessageFunction;
+let api: ApiClient;
+let routes: Promise<ResetRoutes> | null = null;
+
+function fieldLabel( allowed: ResetRoutes ): string {
+	if ( allowed.user && allowed.email ) {
+		return msg( 'field-either' ).text();
+	}
+	return msg( allowed.user ? 'field-user' : 'field-email' ).text();
+}
+
+function paragraph( message: mw.Message ): HTMLElement {
+	const node = document.createElement( 'p' );
+	$( node ).append( message.parseDom() );
+	return node;
+}
+
+const problems: Record<InputProblem, string> = {
+	empty: 'problem-empty',
+	'email-route-off': 'problem-email-route-off',
+	'user-route-off': 'problem-user-route-off'
+};
+
+// API errors whose wiki text is less clear than ours; all others show the wiki's own message.
+const knownFailures: Record<string, () => mw.Message> = {
+	'passwordreset-nodata': () => msg( 'problem-empty' ),
+	noname: () => msg( 'error-invaliduser' ),
+	invaliduser: () => msg( 'error-invaliduser' ),
+	badaccess: () => msg( 'error-badaccess' ),
+	'passwordreset-emaildisabled': () => msg( 'not-available' ),
+	'passwordreset-disabled': () => msg( 'not-available' ),
+	moduledisabled: () => msg( 'not-available' )
+};
+
+const open: OpenResetPanel = ( target ) => {
+	let input: OO.ui.TextInputWidget | null = null;
+	const panel = new Panel( {
+		title: msg( target ? 'helper-title' : 'title' ).text(),
+		submitLabel: msg( 'send' ).text(),
+		isDirty: () => !!input && input.getValue() !== ( target || '' ),
+		initialFocus: () => input,
+		returnFocus: document.activeElement as HTMLElement | null,
+		submit: () => routes!.then( ( allowed ) => {
+			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed );
+			if ( 'problem' in request ) {
+				throw paragraph( msg( problems[ request.problem ] ) );
+			}
+			return requestReset( api, request.params ).then( () => {
+				// The same words whether or not an account matched: MediaWiki answers success for
+				// unknown users and addresses, and so must we.
+				mw.notify( msg( 'sent' ).text(), { type: 'success', autoHideSeconds: 'long' } );
+			}, ( failure: ApiFailure ) => {
+				throw describeFailure( failure, msg, knownFailures );
+			} );
+		} )
+	}, msg );
+	panel.open();
+	if ( !routes ) {
+		routes = fetchRoutes( api );
+		routes.catch( () => {
+			routes = null;
+		} );
+	}
+	routes.then( ( allowed ) => {
+		if ( !allowed.user && !allowed.email ) {
+			panel.showInfo( paragraph( msg( 'not-available' ) ) );
+			return;
+		}
+		const field = new OO.ui.TextInputWidget( {
+			value: target || '',
+			type: allowed.user ? 'text' : 'email',
+			autocomplete: allowed.user ? 'username' : 'email'
+		} );
+		input = field;
+		const form = document.createElement( 'div' );
+		form.appendChild( paragraph( msg( target ? 'helper-intro' : 'intro' ) ) );
+		form.appendChild( new OO.ui.FieldLayout( field, { label: fieldLabel( allowed ), align: 'top' } ).$element[ 0 ] );
+		panel.showForm( form );
+	}, ( failure: ApiFailure ) => {
+		panel.showInfo( describeFailure( failure, msg ) );
+	} );
+};
+
+whenPanelReady( 'password-reset', () => {
+	msg = useMessages( { en, ru, uk, tr } );
+	api = createApi( 'password-reset' );
+	return open;
+} );
