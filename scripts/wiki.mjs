@@ -140,6 +140,7 @@ function ensureAccounts() {
 		noEmail: { name: 'Dave' },
 		refusesEmail: { name: 'Erin', email: 'erin@example.test', options: { disablemail: 1 } },
 		resetByName: { name: 'Grace', email: 'grace@example.test' },
+		changesPassword: { name: 'Judy', email: 'judy@example.test' },
 		sharedAddress1: { name: 'Heidi', email: 'shared@example.test' },
 		sharedAddress2: { name: 'Ivan', email: 'shared@example.test' },
 		blockedFromEmail: {

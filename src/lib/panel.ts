@@ -17,6 +17,10 @@ export interface PanelSpec {
 	initialFocus?: () => Focusable | null;
 	/** Where focus goes back to when the panel closes. */
 	returnFocus: HTMLElement | null;
+	/** Label of the action that closes the panel; "Cancel" by default. */
+	closeLabel?: string;
+	/** Runs once the panel has closed (e.g. to forget passwords). */
+	onClose?: () => void;
 }
 
 type DialogMode = 'loading' | 'form' | 'info';
@@ -107,7 +111,7 @@ export class Panel {
 		Dialog.static.title = this.spec.title;
 		Dialog.static.actions = [
 			{ action: 'submit', label: this.spec.submitLabel, flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-			{ action: 'cancel', label: this.msg( 'panel-cancel' ).text(), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'info' ] }
+			{ action: 'cancel', label: this.spec.closeLabel || this.msg( 'panel-cancel' ).text(), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'info' ] }
 		];
 		const parent = OO.ui.ProcessDialog.prototype;
 		Dialog.prototype.getSetupProcess = function ( this: ProcessDialogInternals, data?: OO.ui.Dialog.SetupDataMap ) {
@@ -118,6 +122,10 @@ export class Panel {
 		Dialog.prototype.initialize = function ( this: ProcessDialogInternals ) {
 			parent.initialize.call( this );
 			this.$body.append( panel.content.$element );
+			// Grow with the content: verdicts and errors appear after the panel is shown.
+			if ( window.ResizeObserver ) {
+				new ResizeObserver( () => this.updateSize() ).observe( panel.content.$element[ 0 ] );
+			}
 			return this;
 		};
 		Dialog.prototype.getBodyHeight = function () {
@@ -133,6 +141,9 @@ export class Panel {
 		};
 		Dialog.prototype.getTeardownProcess = function ( this: ProcessDialogInternals, data?: object ) {
 			return parent.getTeardownProcess.call( this, data ).next( () => {
+				if ( panel.spec.onClose ) {
+					panel.spec.onClose();
+				}
 				if ( panel.spec.returnFocus ) {
 					panel.spec.returnFocus.focus();
 				}
@@ -182,6 +193,11 @@ export class Panel {
 				this.close();
 			}
 		} );
+	}
+
+	/** Changes what the panel does, once it knows more (e.g. the form it shows). */
+	public update( changes: Partial<PanelSpec> ): void {
+		Object.assign( this.spec, changes );
 	}
 
 	/** Opens the panel in its loading state; fill it with showForm() or showInfo(). */

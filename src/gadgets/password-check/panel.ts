@@ -1,0 +1,190 @@
+// The two password panels: "Check a password" (a live verdict, nothing stored or submitted) and
+// "Change password" (re-authenticating in place when the wiki wants a fresh login).
+import { ApiClient, createApi } from '../../lib/api';
+import { ApiFailure } from '../../lib/errors';
+import { MessageFunction, useMessages } from '../../lib/messages';
+import { Panel, describeFailure } from '../../lib/panel';
+import { whenPanelReady } from '../../lib/panel-entry';
+import { PasswordField } from '../../lib/password-field';
+import { retypeMatches } from '../../lib/password-validity';
+import { LoginField, LoginStep, SecurityStatus, changePassword, continueLogin, reauthenticate, securityStatus } from './logic';
+import en from './i18n/en.json';
+import ru from './i18n/ru.json';
+import uk from './i18n/uk.json';
+import tr from './i18n/tr.json';
+
+export type PasswordPanel = 'check' | 'change';
+export type OpenPasswordPanel = ( which: PasswordPanel ) => void;
+
+let msg: MessageFunction;
+let api: ApiClient;
+
+function paragraph( node: JQuery<JQuery.Node> | string ): HTMLElement {
+	const element = document.createElement( 'p' );
+	$( element ).append( node );
+	return element;
+}
+
+function form( ...items: Array<OO.ui.Element | HTMLElement> ): HTMLElement {
+	const element = document.createElement( 'div' );
+	for ( const item of items ) {
+		element.appendChild( item instanceof HTMLElement ? item : item.$element[ 0 ] );
+	}
+	return element;
+}
+
+function openCheck(): void {
+	const username = new OO.ui.TextInputWidget( { autocomplete: false } );
+	const email = new OO.ui.TextInputWidget( { type: 'email', autocomplete: false } );
+	const password = new PasswordField( {
+		label: msg( 'new-password-label' ).text(),
+		autocomplete: 'new-password',
+		validate: { api, context: () => ( { user: username.getValue().trim(), email: email.getValue().trim() } ) }
+	}, msg );
+	username.on( 'change', () => password.recheck() );
+	email.on( 'change', () => password.recheck() );
+	const panel = new Panel( {
+		title: msg( 'check-title' ).text(),
+		submitLabel: msg( 'close' ).text(),
+		closeLabel: msg( 'close' ).text(),
+		isDirty: () => false,
+		initialFocus: () => password.input,
+		returnFocus: document.activeElement as HTMLElement | null,
+		submit: () => Promise.resolve(),
+		onClose: () => password.dispose()
+	}, msg );
+	panel.open();
+	panel.showInfo( form(
+		paragraph( msg( 'check-intro' ).text() ),
+		password.layout,
+		new OO.ui.FieldLayout( username, { label: msg( 'username-label' ).text(), align: 'top' } ),
+		new OO.ui.FieldLayout( email, { label: msg( 'email-label' ).text(), align: 'top' } )
+	) );
+	password.input.focus();
+}
+
+/** Inputs for a further login step the wiki asked for (e.g. a two-factor code). */
+function loginStepFields( fields: LoginField[] ): { element: HTMLElement; values: () => Record<string, string> } {
+	const inputs: Record<string, OO.ui.TextInputWidget> = {};
+	const element = document.createElement( 'div' );
+	for ( const field of fields ) {
+		if ( field.type === 'hidden' || field.type === 'null' ) {
+			continue;
+		}
+		inputs[ field.name ] = new OO.ui.TextInputWidget( { type: field.type === 'password' ? 'password' : 'text', autocomplete: false } );
+		inputs[ field.name ].$input.attr( 'autocomplete', 'one-time-code' );
+		element.appendChild( new OO.ui.FieldLayout( inputs[ field.name ], { label: field.label, help: field.help, align: 'top' } ).$element[ 0 ] );
+	}
+	return {
+		element,
+		values: () => {
+			const values: Record<string, string> = {};
+			for ( const name of Object.keys( inputs ) ) {
+				values[ name ] = inputs[ name ].getValue();
+			}
+			return values;
+		}
+	};
+}
+
+function openChange( status: SecurityStatus, panel: Panel, user: string ): void {
+	if ( status === 'fail' ) {
+		panel.showInfo( paragraph( msg( 'change-not-possible' ).parseDom() ) );
+		return;
+	}
+	let needsLogin = status === 'reauth';
+	let loginStep: ReturnType<typeof loginStepFields> | null = null;
+	const current = new PasswordField( { label: msg( 'current-password-label' ).text(), autocomplete: 'current-password' }, msg );
+	const password = new PasswordField( {
+		label: msg( 'new-password-label' ).text(),
+		autocomplete: 'new-password',
+		// Logged in, the wiki checks against the current account by itself (and refuses `user`
+		// for an existing account).
+		validate: { api, context: () => ( {} ) }
+	}, msg );
+	const retype = new PasswordField( { label: msg( 'retype-label' ).text(), autocomplete: 'new-password' }, msg );
+	// The retype is compared here, as it is typed, with no request.
+	const compare = () => retype.note( retype.getValue() && !retypeMatches( password.getValue(), retype.getValue() ) ?
+		msg( 'password-mismatch' ).text() : null );
+	password.input.on( 'change', compare );
+	retype.input.on( 'change', compare );
+	const stepArea = document.createElement( 'div' );
+	const reauthIntro = paragraph( msg( 'reauth-intro' ).text() );
+
+	function proveIdentity(): Promise<void> {
+		if ( !needsLogin ) {
+			return Promise.resolve();
+		}
+		const step: Promise<LoginStep> = loginStep ?
+			continueLogin( api, loginStep.values() ) :
+			reauthenticate( api, user, current.getValue(), location.href );
+		return step.then( ( result ) => {
+			if ( result.status === 'PASS' ) {
+				needsLogin = false;
+				loginStep = null;
+				stepArea.textContent = '';
+				return;
+			}
+			if ( result.status === 'UI' ) {
+				// A second step (two-factor code…): show its fields, and continue on the next submit.
+				loginStep = loginStepFields( result.fields );
+				stepArea.textContent = '';
+				stepArea.appendChild( paragraph( $( '<span>' ).text( result.message ) ) );
+				stepArea.appendChild( loginStep.element );
+				throw paragraph( msg( 'reauth-more' ).text() );
+			}
+			loginStep = null;
+			stepArea.textContent = '';
+			throw paragraph( $( '<span>' ).text( `${ msg( 'reauth-failed' ).text() } ${ result.message }` ) );
+		} );
+	}
+
+	const fields = [ current, password, retype ];
+	panel.update( {
+		isDirty: () => fields.some( ( field ) => field.getValue() !== '' ),
+		initialFocus: () => ( needsLogin ? current : password ).input,
+		onClose: () => fields.forEach( ( field ) => field.dispose() ),
+		submit: () => {
+			if ( !retypeMatches( password.getValue(), retype.getValue() ) ) {
+				return Promise.reject( paragraph( msg( 'password-mismatch' ).text() ) );
+			}
+			return proveIdentity()
+				.then( () => changePassword( api, password.getValue(), retype.getValue() ) )
+				.then( () => {
+					mw.notify( msg( 'changed' ).text(), { type: 'success' } );
+				}, ( problem: ApiFailure | HTMLElement ) => {
+					throw problem instanceof HTMLElement ? problem : describeFailure( problem, msg );
+				} );
+		}
+	} );
+	panel.showForm( form(
+		...( needsLogin ? [ reauthIntro, current.layout, stepArea ] : [] ),
+		password.layout,
+		retype.layout
+	) );
+}
+
+const open: OpenPasswordPanel = ( which ) => {
+	if ( which === 'check' ) {
+		openCheck();
+		return;
+	}
+	const user = mw.config.get( 'wgUserName' ) as string;
+	const panel = new Panel( {
+		title: msg( 'change-title' ).text(),
+		submitLabel: msg( 'change' ).text(),
+		isDirty: () => true,
+		returnFocus: document.activeElement as HTMLElement | null,
+		submit: () => Promise.resolve()
+	}, msg );
+	panel.open();
+	securityStatus( api ).then( ( status ) => openChange( status, panel, user ), ( failure: ApiFailure ) => {
+		panel.showInfo( describeFailure( failure, msg ) );
+	} );
+};
+
+whenPanelReady( 'password-check', () => {
+	msg = useMessages( { en, ru, uk, tr } );
+	api = createApi( 'password-check' );
+	return open;
+} );
