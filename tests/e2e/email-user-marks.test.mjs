@@ -1,7 +1,7 @@
 // Envelopes beside the users one can email, in the lists where people look for them.
-import { test, describe, before, after } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, inVisit, wikis, accounts, Visit } from './helpers.mjs';
+import { inVisit, wikis, accounts, Visit, browserForSuite } from './helpers.mjs';
 
 const { sender: carol, emailable: bob, noEmail: dave, refusesEmail: erin } = accounts;
 const page = 'Marks test';
@@ -17,21 +17,19 @@ async function envelopesOn( visit ) {
 
 for ( const wiki of wikis ) {
 	describe( `email-user-marks on MediaWiki ${ wiki.version }`, () => {
-		let browser;
+		const suiteBrowser = browserForSuite();
 		before( async () => {
-			browser = await launchBrowser();
 			// A page edited by people who can and cannot receive email.
 			for ( const [ i, editor ] of [ bob, dave, erin ].entries() ) {
-				const visit = await new Visit( browser, wiki ).start();
+				const visit = await new Visit( suiteBrowser(), wiki ).start();
 				await visit.logIn( editor );
 				await visit.api( { action: 'edit', title: page, appendtext: `\n* ${ editor.name } ${ i }`, token: await visit.token() }, { method: 'POST' } );
 				await visit.close();
 			}
 		} );
-		after( () => browser.close() );
 
 		test( 'in a page history, only users who can receive email get an envelope, found in one request', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( carol );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
 				await visit.open( page, { action: 'history' } );
@@ -50,7 +48,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'Special:ListUsers marks the emailable users', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( carol );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
 				await visit.open( 'Special:ListUsers', { limit: 500 } );
@@ -61,7 +59,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'Special:RecentChanges and Special:Contributions are marked too', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( carol );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
 				await visit.open( 'Special:RecentChanges', { days: 30, limit: 500 } );
@@ -73,7 +71,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a viewer who cannot send email gets no envelopes', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( dave );
 				await visit.setOptions( { 'gadget-email-user-marks': 1 } );
 				await visit.open( page, { action: 'history' } );

@@ -1,18 +1,12 @@
 // Emailing a user from the in-page panel, as people do it, on MediaWiki 1.39 and 1.43: the
 // emails are read back from what the wiki really sent.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { launchBrowser, inVisit, wikis, accounts, Mailbox, overrideSettings } from './helpers.mjs';
-import { repoRoot } from '../../scripts/wiki/wikis.mjs';
+import { inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
 
 const { sender, emailable: bob, noEmail: dave, refusesEmail: erin, blockedFromEmail: frank } = accounts;
 
-function messages( language ) {
-	const read = ( file ) => JSON.parse( readFileSync( path.join( repoRoot, file ), 'utf8' ) );
-	return { ...read( `src/i18n/${ language }.json` ), ...read( `src/gadgets/email-user/i18n/${ language }.json` ) };
-}
+const messages = ( language ) => gadgetMessages( 'email-user', language );
 const en = messages( 'en' );
 /** A message's text with its parameters filled in and its links reduced to their text. */
 function expected( key, ...params ) {
@@ -30,7 +24,7 @@ async function openPanel( visit, person, recipient, query = {} ) {
 	const dialog = visit.page.getByRole( 'dialog' );
 	await dialog.waitFor();
 	// Wait until the panel has finished its check: either a form or an explanation.
-	await visit.page.waitForFunction( () => !document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
+	await panelSettled( visit.page );
 	return { dialog, link };
 }
 
@@ -48,14 +42,10 @@ const body = 'Здравствуйте, Боб!\nTürkçe: ıİiI şğü\nEmoji:
 
 for ( const wiki of wikis ) {
 	describe( `email-user on MediaWiki ${ wiki.version }`, () => {
-		let browser;
-		before( async () => {
-			browser = await launchBrowser();
-		} );
-		after( () => browser.close() );
+		const suiteBrowser = browserForSuite();
 
 		test( 'Carol emails Bob: exactly one email arrives, subject and text as typed', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
@@ -78,7 +68,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'with "email me a copy", a copy arrives for the sender too', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
@@ -94,7 +84,7 @@ for ( const wiki of wikis ) {
 
 		for ( const [ recipient, why ] of [ [ dave, 'has no email address' ], [ erin, 'refuses email from other users' ] ] ) {
 			test( `a recipient who ${ why } gets no form: the reason is shown and nothing is sent`, async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const mailbox = new Mailbox( wiki );
 					const { page } = visit;
 					await openPanel( visit, sender, recipient );
@@ -110,7 +100,7 @@ for ( const wiki of wikis ) {
 		}
 
 		test( 'a sender without an email address is told to add one, and nothing is sent', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openPanel( visit, dave, bob );
 				await page.getByText( /You have not set an email address/ ).waitFor();
@@ -121,7 +111,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a sender blocked from email sees the block, with who and why', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await openPanel( visit, frank, bob );
 				await visit.page.getByText( expected( 'obstacle-blocked', 'Admin', frank.block.reason ) ).waitFor();
 				assert.equal( emailRequests( visit ).length, 0 );
@@ -129,7 +119,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a double click on Send sends exactly one email', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
@@ -143,7 +133,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'when the network fails on Send the error shows, the draft stays, and Retry sends once', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
@@ -168,7 +158,7 @@ for ( const wiki of wikis ) {
 				const oneAnHour = { user: [ 1, 3600 ], newbie: [ 1, 3600 ] };
 				const restore = overrideSettings( wiki, { wgRateLimits: { emailuser: oneAnHour } } );
 				try {
-					await inVisit( t, browser, wiki, async ( visit ) => {
+					await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 						const { page } = visit;
 						await openPanel( visit, sender, bob );
 						// Use up the limit of one email with a send of Carol's own, outside the panel.
@@ -189,7 +179,7 @@ for ( const wiki of wikis ) {
 			// Special:EmailUser does), so a real limit cannot be reached through the API there.
 			// The answer a limit would give is put in its place to show how the panel reads it.
 			test( 'a rate-limit answer (simulated: 1.43\'s API does not limit emailuser) is shown and the draft stays', async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const { page } = visit;
 					await openPanel( visit, sender, bob );
 					await fillForm( page, { subject: 'Rate', text: 'Over the limit' } );
@@ -204,7 +194,7 @@ for ( const wiki of wikis ) {
 		}
 
 		test( 'a session lost in another tab is explained, and the draft stays', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
 				await fillForm( page, { subject: 'Lost session', text: 'Still here?' } );
@@ -216,7 +206,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'an unsent draft survives a reload, and is gone after sending', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
 				await fillForm( page, { subject: 'Draft', text: 'Typed before the reload' } );
@@ -233,7 +223,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'keyboard: Esc asks before discarding a draft, focus returns to the link, Ctrl+Enter sends', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit, sender, bob );
@@ -260,7 +250,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a ctrl-click still opens Special:EmailUser in a new tab, without the panel', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( sender );
 				await visit.setOptions( { 'gadget-email-user': 1 } );
 				await visit.open( `User:${ bob.name }` );
@@ -277,7 +267,7 @@ for ( const wiki of wikis ) {
 
 		for ( const skin of [ 'vector-2022', 'vector', 'monobook', 'timeless' ] ) {
 			test( `the panel opens and sends in the ${ skin } skin`, async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const mailbox = new Mailbox( wiki );
 					const { page } = visit;
 					await openPanel( visit, sender, bob, { useskin: skin } );
@@ -293,7 +283,7 @@ for ( const wiki of wikis ) {
 
 		for ( const language of [ 'en', 'ru', 'uk', 'tr' ] ) {
 			test( `the panel speaks ${ language }`, async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const texts = messages( language );
 					const { page } = visit;
 					await openPanel( visit, sender, bob, { uselang: language } );

@@ -1,11 +1,11 @@
 // The foundation, proven on real wikis: what deploy wrote is what the Gadgets extension reads, an
 // admin's users find the gadget in their preferences, and once switched on it runs with no parse
 // error on both MediaWiki 1.39 (ES5 only) and 1.43.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, inVisit, wikis, accounts } from './helpers.mjs';
+import { inVisit, wikis, accounts, browserForSuite } from './helpers.mjs';
 import { listModules, gadgetsDir } from '../../scripts/build/gadgets.mjs';
 import { repoRoot } from '../../scripts/wiki/wikis.mjs';
 
@@ -15,11 +15,7 @@ const ruSection = JSON.parse( readFileSync( path.join( repoRoot, 'src/i18n/ru.js
 
 for ( const wiki of wikis ) {
 	describe( `foundation on MediaWiki ${ wiki.version }`, () => {
-		let browser;
-		before( async () => {
-			browser = await launchBrowser();
-		} );
-		after( () => browser.close() );
+		const suiteBrowser = browserForSuite();
 
 		test( 'the Gadgets extension lists every gadget with the options we declared', async () => {
 			const response = await fetch( `${ wiki.api }?action=query&list=gadgets&gaprop=id|metadata&format=json&formatversion=2` );
@@ -36,7 +32,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a user switches the gadget on in Special:Preferences and it runs without a parse error', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( accounts.sender );
 				await visit.setOptions( { 'gadget-email-user': 0 } );
 				await visit.open( 'Special:Preferences', { uselang: 'ru' } );
@@ -63,7 +59,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a gadget that is switched off does not load', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( accounts.emailable );
 				await visit.setOptions( { 'gadget-email-user': 0 } );
 				await visit.open( `User:${ accounts.sender.name }` );
@@ -72,7 +68,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a user who loads the stub from common.js, without switching the gadget on, gets the same panel', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				await visit.logIn( accounts.sender );
 				await visit.setOptions( { 'gadget-email-user': 0 } );
 				await visit.open( `User:${ accounts.emailable.name }` );

@@ -2,6 +2,7 @@
 // to a local wiki, the mail the wiki sent, and what a failing test leaves behind.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import { wikis, readAccounts, repoRoot } from '../../scripts/wiki/wikis.mjs';
@@ -26,6 +27,37 @@ export function launchBrowser() {
 			'--disable-background-networking', '--disable-component-update', '--disable-sync'
 		]
 	} );
+}
+
+/**
+ * One browser for the tests of a describe() block: started before them, closed after them.
+ *
+ * @return {() => import('playwright-core').Browser}
+ */
+export function browserForSuite() {
+	let browser = null;
+	before( async () => {
+		browser = await launchBrowser();
+	} );
+	after( () => browser.close() );
+	return () => browser;
+}
+
+/**
+ * A gadget's messages in one language, with the shared ones: what the panel should show.
+ *
+ * @param {string} gadget folder name under src/gadgets
+ * @param {string} language
+ * @return {Object<string,string>}
+ */
+export function gadgetMessages( gadget, language ) {
+	const read = ( file ) => JSON.parse( readFileSync( path.join( repoRoot, file ), 'utf8' ) );
+	return { ...read( `src/i18n/${ language }.json` ), ...read( `src/gadgets/${ gadget }/i18n/${ language }.json` ) };
+}
+
+/** Waits until an open panel has finished what it was doing (its check, its request). */
+export function panelSettled( page ) {
+	return page.waitForFunction( () => !document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
 }
 
 /**
@@ -185,14 +217,14 @@ export class Mailbox {
  * @return {() => void}
  */
 export function overrideSettings( wiki, globals ) {
-	const before = existsSync( wiki.overridesFile ) ? readFileSync( wiki.overridesFile, 'utf8' ) : null;
-	const current = before ? JSON.parse( before ) : {};
+	const previous = existsSync( wiki.overridesFile ) ? readFileSync( wiki.overridesFile, 'utf8' ) : null;
+	const current = previous ? JSON.parse( previous ) : {};
 	writeFileSync( wiki.overridesFile, JSON.stringify( { ...current, ...globals } ) );
 	return () => {
-		if ( before === null ) {
+		if ( previous === null ) {
 			rmSync( wiki.overridesFile, { force: true } );
 		} else {
-			writeFileSync( wiki.overridesFile, before );
+			writeFileSync( wiki.overridesFile, previous );
 		}
 	};
 }

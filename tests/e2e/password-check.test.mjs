@@ -1,17 +1,11 @@
 // The live password check and the change-password panel, on MediaWiki 1.39 and 1.43.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { launchBrowser, inVisit, wikis, accounts, Visit, overrideSettings } from './helpers.mjs';
-import { repoRoot } from '../../scripts/wiki/wikis.mjs';
+import { inVisit, wikis, accounts, Visit, overrideSettings, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
 
 const { sender: carol, changesPassword: judy } = accounts;
 
-function messages( language ) {
-	const read = ( file ) => JSON.parse( readFileSync( path.join( repoRoot, file ), 'utf8' ) );
-	return { ...read( `src/i18n/${ language }.json` ), ...read( `src/gadgets/password-check/i18n/${ language }.json` ) };
-}
+const messages = ( language ) => gadgetMessages( 'password-check', language );
 const en = messages( 'en' );
 const links = { en: [ 'Check a password', 'Change password' ], ru: [ 'Проверить пароль' ], uk: [ 'Перевірити пароль' ], tr: [ 'Parola denetle' ] };
 
@@ -31,7 +25,7 @@ async function openChange( visit, person, { loggedIn = false } = {} ) {
 	await visit.open( 'Main Page', { useskin: 'vector' } );
 	await visit.page.getByRole( 'link', { name: links.en[ 1 ] } ).click();
 	await visit.page.getByRole( 'dialog' ).waitFor();
-	await visit.page.waitForFunction( () => !document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
+	await panelSettled( visit.page );
 }
 
 /** The verdict beside a password field, once the check for its value has come back. */
@@ -80,14 +74,10 @@ async function restorePassword( browser, wiki, current ) {
 
 for ( const wiki of wikis ) {
 	describe( `password-check on MediaWiki ${ wiki.version }`, () => {
-		let browser;
-		before( async () => {
-			browser = await launchBrowser();
-		} );
-		after( () => browser.close() );
+		const suiteBrowser = browserForSuite();
 
 		test( 'a weak password shows the wiki\'s own policy message; a strong one shows Good', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openCheck( visit );
 				const password = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
@@ -105,7 +95,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a password equal to the username is flagged once the username is given', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openCheck( visit );
 				await page.getByLabel( en[ 'username-label' ] ).fill( 'Newbie12345' );
@@ -116,7 +106,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'show and hide, and a retype that does not match is flagged with no request', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openChange( visit, carol );
 				const newPassword = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
@@ -136,7 +126,7 @@ for ( const wiki of wikis ) {
 
 		test( 'changing the password in the panel: the new one logs in, the old one no longer does', async ( t ) => {
 			const newPassword = `New-${ wiki.id }-Password-${ Date.now() }`;
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				await openChange( visit, judy );
 				assert.equal( await page.getByLabel( en[ 'current-password-label' ] ).count(), 0, 'no fresh login needed yet' );
@@ -146,16 +136,16 @@ for ( const wiki of wikis ) {
 				await page.getByText( en.changed ).waitFor();
 				assertNoPasswordInUrls( visit, newPassword );
 			} );
-			assert.equal( await canLogIn( browser, wiki, judy.name, newPassword ), true, 'the new password works' );
-			assert.equal( await canLogIn( browser, wiki, judy.name, judy.password ), false, 'the old one does not' );
-			await restorePassword( browser, wiki, newPassword );
+			assert.equal( await canLogIn( suiteBrowser(), wiki, judy.name, newPassword ), true, 'the new password works' );
+			assert.equal( await canLogIn( suiteBrowser(), wiki, judy.name, judy.password ), false, 'the old one does not' );
+			await restorePassword( suiteBrowser(), wiki, newPassword );
 		} );
 
 		test( 'after the reauthentication window, the panel asks for the current password first', async ( t ) => {
 			const newPassword = `Fresh-${ wiki.id }-Password-${ Date.now() }`;
 			const restore = overrideSettings( wiki, { wgReauthenticateTime: { default: 1 } } );
 			try {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const { page } = visit;
 					await visit.logIn( judy );
 					// The login is now older than the (shortened) window.
@@ -179,13 +169,13 @@ for ( const wiki of wikis ) {
 			} finally {
 				restore();
 			}
-			assert.equal( await canLogIn( browser, wiki, judy.name, newPassword ), true );
-			await restorePassword( browser, wiki, newPassword );
+			assert.equal( await canLogIn( suiteBrowser(), wiki, judy.name, newPassword ), true );
+			await restorePassword( suiteBrowser(), wiki, newPassword );
 		} );
 
 		for ( const language of [ 'ru', 'uk', 'tr' ] ) {
 			test( `the check speaks ${ language }`, async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const texts = messages( language );
 					await openCheck( visit, language );
 					await visit.page.getByText( texts[ 'check-title' ] ).first().waitFor();

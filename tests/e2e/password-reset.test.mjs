@@ -1,18 +1,12 @@
 // Password resets from an in-page panel, logged out and as a helper, on MediaWiki 1.39 and 1.43,
 // with the emails the wikis really sent.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { launchBrowser, inVisit, wikis, accounts, Mailbox, overrideSettings } from './helpers.mjs';
-import { repoRoot } from '../../scripts/wiki/wikis.mjs';
+import { inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
 
 const { resetByName: grace, sharedAddress1: heidi, sharedAddress2: ivan, sender: carol, emailable: bob } = accounts;
 
-function messages( language ) {
-	const read = ( file ) => JSON.parse( readFileSync( path.join( repoRoot, file ), 'utf8' ) );
-	return { ...read( `src/i18n/${ language }.json` ), ...read( `src/gadgets/password-reset/i18n/${ language }.json` ) };
-}
+const messages = ( language ) => gadgetMessages( 'password-reset', language );
 const en = messages( 'en' );
 const link = { en: 'Forgot your password?', ru: 'Забыли пароль?', uk: 'Забули пароль?', tr: 'Parolanızı mı unuttunuz?' };
 
@@ -21,7 +15,7 @@ async function openPanel( visit, query = {} ) {
 	await visit.open( 'Main Page', { useskin: 'vector', ...query } );
 	await visit.page.getByRole( 'link', { name: link[ query.uselang || 'en' ] } ).click();
 	await visit.page.getByRole( 'dialog' ).waitFor();
-	await visit.page.waitForFunction( () => !document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
+	await panelSettled( visit.page );
 }
 
 async function send( page, value ) {
@@ -37,14 +31,10 @@ function temporaryPassword( mail ) {
 
 for ( const wiki of wikis ) {
 	describe( `password-reset on MediaWiki ${ wiki.version }`, () => {
-		let browser;
-		before( async () => {
-			browser = await launchBrowser();
-		} );
-		after( () => browser.close() );
+		const suiteBrowser = browserForSuite();
 
 		test( 'a logged-out reader resets by username, and the temporary password really logs in', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit );
@@ -72,7 +62,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a reset by an address two accounts share sends one email per account', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				await openPanel( visit );
 				await send( visit.page, heidi.email );
@@ -88,7 +78,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'an unknown username and an unknown address get the same sentence, and no email', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				for ( const unknown of [ 'Nobody Here 42', 'nobody-here@example.test' ] ) {
 					await openPanel( visit );
@@ -103,7 +93,7 @@ for ( const wiki of wikis ) {
 		test( 'the panel offers only what the wiki allows', async ( t ) => {
 			const restore = overrideSettings( wiki, { wgPasswordResetRoutes: { username: true, email: false } } );
 			try {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const { page } = visit;
 					await openPanel( visit );
 					await page.getByRole( 'textbox', { name: en[ 'field-user' ] } ).fill( grace.email );
@@ -114,7 +104,7 @@ for ( const wiki of wikis ) {
 					assert.equal( await page.getByRole( 'textbox', { name: en[ 'field-user' ] } ).inputValue(), grace.email );
 				} );
 				overrideSettings( wiki, { wgPasswordResetRoutes: { username: false, email: false } } );
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					await openPanel( visit );
 					await visit.page.getByText( en[ 'not-available' ] ).waitFor();
 					assert.equal( await visit.page.getByRole( 'textbox' ).count(), 0 );
@@ -125,7 +115,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a double click sends one email; a network failure keeps the input and Retry works', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await openPanel( visit );
@@ -144,7 +134,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( 'a helper\'s reset from Bob\'s page emails Bob, never the helper', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const mailbox = new Mailbox( wiki );
 				const { page } = visit;
 				await visit.logIn( carol );
@@ -161,7 +151,7 @@ for ( const wiki of wikis ) {
 		} );
 
 		test( '"Forgot your password?" sits beside "Log in" in every skin', async ( t ) => {
-			await inVisit( t, browser, wiki, async ( visit ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				for ( const skin of [ 'vector-2022', 'vector', 'monobook', 'timeless' ] ) {
 					await visit.open( 'Main Page', { useskin: skin } );
 					const forgot = visit.page.locator( 'a', { hasText: link.en } );
@@ -178,7 +168,7 @@ for ( const wiki of wikis ) {
 
 		for ( const language of [ 'ru', 'uk', 'tr' ] ) {
 			test( `the panel speaks ${ language }`, async ( t ) => {
-				await inVisit( t, browser, wiki, async ( visit ) => {
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const texts = messages( language );
 					await openPanel( visit, { uselang: language } );
 					await visit.page.getByText( texts.title ).first().waitFor();
