@@ -2,7 +2,7 @@
 // a cancel action, an error area that screen readers announce, and the rules every panel shares:
 // Esc and Cancel ask before throwing a draft away, Ctrl+Enter submits, the primary action cannot
 // run twice at once, and focus returns to where the person was.
-import { ApiFailure } from './errors';
+import { ApiFailure, isFailure } from './errors';
 import { MessageFunction } from './messages';
 
 export interface PanelSpec {
@@ -170,7 +170,16 @@ export class Panel {
 				this.close();
 			},
 			( problem: unknown ) => {
-				this.showError( problem instanceof HTMLElement ? problem : describeFailure( problem as ApiFailure, this.msg ) );
+				let shown: HTMLElement;
+				if ( problem instanceof HTMLElement ) {
+					shown = problem;
+				} else if ( isFailure( problem ) ) {
+					shown = describeFailure( problem, this.msg );
+				} else {
+					// A bug of ours, not the wiki's answer: still say something, and keep the form.
+					shown = describeFailure( { kind: 'api', code: 'internal', html: '' }, this.msg );
+				}
+				this.showError( shown );
 				done.resolve();
 			}
 		);

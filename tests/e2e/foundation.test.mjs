@@ -25,6 +25,7 @@ for ( const wiki of wikis ) {
 				assert.ok( metadata, `${ module.name } is listed` );
 				assert.equal( metadata.settings.category, 'account-gadgets' );
 				assert.equal( metadata.settings.hidden, !!module.options.hidden, `${ module.name } hidden` );
+				assert.equal( metadata.settings.default, !!module.options.default, `${ module.name } default` );
 				assert.deepEqual( metadata.settings.rights, module.options.rights || [], `${ module.name } rights` );
 				assert.deepEqual( metadata.module.dependencies, module.options.dependencies || [], `${ module.name } dependencies` );
 				assert.deepEqual( metadata.module.scripts, [ `MediaWiki:Gadget-${ module.name }.js` ] );
