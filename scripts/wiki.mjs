@@ -157,7 +157,8 @@ function ensureAccounts() {
 }
 
 function phpEnv( wiki ) {
-	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile };
+	// The server address follows the port chosen now (MW139_PORT…), not the one at install time.
+	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile, ACCOUNT_GADGETS_SERVER: wiki.server };
 }
 
 function maintenanceArgs( wiki, script ) {

@@ -8,6 +8,11 @@ if ( !defined( 'MEDIAWIKI' ) ) {
 	exit;
 }
 
+// Set by scripts/wiki.mjs for the server and maintenance scripts, so the port can change.
+if ( getenv( 'ACCOUNT_GADGETS_SERVER' ) ) {
+	$wgServer = getenv( 'ACCOUNT_GADGETS_SERVER' );
+}
+
 $wgEnableEmail = true;
 $wgEnableUserEmail = true;
 // Tests seed confirmed addresses directly; confirming by mail would only slow them down.
