@@ -60,22 +60,23 @@ QUnit.module( 'password-check: changing a password', () => {
 		assert.deepEqual( sent[ 1 ], { tokenType: 'login', tokenParam: 'logintoken', params: { action: 'clientlogin', logincontinue: true, OATHToken: '123456' } } );
 	} );
 
-	QUnit.test( 'the change is one changeauthenticationdata post with a csrf token as changeauthtoken', async ( assert ) => {
+	QUnit.test( 'the change is one changeauthenticationdata post, csrf token as changeauthtoken, asserting the user', async ( assert ) => {
 		const { api, sent } = answering( [ { changeauthenticationdata: { status: 'success' } } ] );
-		await changePassword( api, 'New-Password-1', 'New-Password-1' );
+		await changePassword( api, 'Judy', 'New-Password-1', 'New-Password-1' );
 		assert.deepEqual( sent, [ {
 			tokenType: 'csrf', tokenParam: 'changeauthtoken',
 			params: {
 				action: 'changeauthenticationdata',
 				changeauthrequest: 'MediaWiki\\Auth\\PasswordAuthenticationRequest',
 				password: 'New-Password-1',
-				retype: 'New-Password-1'
+				retype: 'New-Password-1',
+				assertuser: 'Judy'
 			}
 		} ] );
 	} );
 
 	QUnit.test( 'an answer other than success is a failure', async ( assert ) => {
 		const { api } = answering( [ { changeauthenticationdata: { status: 'failed', message: 'Nope' } } ] );
-		await assert.rejects( changePassword( api, 'a', 'a' ), ( failure: { kind: string } ) => failure.kind === 'api' );
+		await assert.rejects( changePassword( api, 'Judy', 'a', 'a' ), ( failure: { kind: string } ) => failure.kind === 'api' );
 	} );
 } );

@@ -34,6 +34,10 @@ QUnit.module( 'password-reset: what is sent', () => {
 		assert.deepEqual( resetRequest( 'Grace', both ), { params: { action: 'resetpassword', user: 'Grace' } } );
 	} );
 
+	QUnit.test( 'a logged-in helper\'s request asserts who sends it', ( assert ) => {
+		assert.deepEqual( resetRequest( 'Bob', both, 'Carol' ), { params: { action: 'resetpassword', user: 'Bob', assertuser: 'Carol' } } );
+	} );
+
 	QUnit.test( 'input the wiki cannot take is stopped before any request', ( assert ) => {
 		assert.deepEqual( resetRequest( '   ', both ), { problem: 'empty' } );
 		assert.deepEqual( resetRequest( 'grace@example.test', { user: true, email: false } ), { problem: 'email-route-off' } );

@@ -102,15 +102,17 @@ interface ChangeResponse {
  * Changes the password. A policy failure comes back as an API error (passwordtooshort…).
  *
  * @param api
+ * @param user the logged-in user, asserted so that a session switched in another tab is not changed
  * @param password
  * @param retype
  */
-export function changePassword( api: ApiClient, password: string, retype: string ): Promise<void> {
+export function changePassword( api: ApiClient, user: string, password: string, retype: string ): Promise<void> {
 	return api.postWithPrefixedToken<ChangeResponse>( 'csrf', 'changeauthtoken', {
 		action: 'changeauthenticationdata',
 		changeauthrequest: 'MediaWiki\\Auth\\PasswordAuthenticationRequest',
 		password,
-		retype
+		retype,
+		assertuser: user
 	} ).then( ( response ) => {
 		const result = response.changeauthenticationdata || {};
 		if ( result.status !== 'success' ) {

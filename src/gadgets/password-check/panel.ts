@@ -149,7 +149,7 @@ function openChange( status: SecurityStatus, panel: Panel, user: string ): void 
 				return Promise.reject( paragraph( msg( 'password-mismatch' ).text() ) );
 			}
 			return proveIdentity()
-				.then( () => changePassword( api, password.getValue(), retype.getValue() ) )
+				.then( () => changePassword( api, user, password.getValue(), retype.getValue() ) )
 				.then( () => {
 					mw.notify( msg( 'changed' ).text(), { type: 'success' } );
 				}, ( problem: ApiFailure | HTMLElement ) => {

@@ -35,16 +35,23 @@ export type InputProblem = 'empty' | 'email-route-off' | 'user-route-off';
  *
  * @param input what the person typed
  * @param routes
+ * @param helper the logged-in user asking for someone, sent as assertuser so that a session
+ *  switched in another tab cannot act as someone else; null when logged out
  */
-export function resetRequest( input: string, routes: ResetRoutes ): { params: ApiParams } | { problem: InputProblem } {
+export function resetRequest( input: string, routes: ResetRoutes, helper: string | null = null ): { params: ApiParams } | { problem: InputProblem } {
 	const value = input.trim();
 	if ( !value ) {
 		return { problem: 'empty' };
 	}
-	if ( value.indexOf( '@' ) !== -1 ) {
-		return routes.email ? { params: { action: 'resetpassword', email: value } } : { problem: 'email-route-off' };
+	const byEmail = value.indexOf( '@' ) !== -1;
+	if ( byEmail ? !routes.email : !routes.user ) {
+		return { problem: byEmail ? 'email-route-off' : 'user-route-off' };
 	}
-	return routes.user ? { params: { action: 'resetpassword', user: value } } : { problem: 'user-route-off' };
+	const params: ApiParams = { action: 'resetpassword', [ byEmail ? 'email' : 'user' ]: value };
+	if ( helper ) {
+		params.assertuser = helper;
+	}
+	return { params };
 }
 
 interface ResetResponse {

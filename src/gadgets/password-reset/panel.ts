@@ -57,7 +57,7 @@ const open: OpenResetPanel = ( target ) => {
 		initialFocus: () => input,
 		returnFocus: document.activeElement as HTMLElement | null,
 		submit: () => routes!.then( ( allowed ) => {
-			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed );
+			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed, mw.config.get( 'wgUserName' ) );
 			if ( 'problem' in request ) {
 				throw paragraph( msg( problems[ request.problem ] ) );
 			}
