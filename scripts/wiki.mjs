@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
 	existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, openSync,
-	appendFileSync, symlinkSync, lstatSync, unlinkSync
+	symlinkSync, lstatSync, unlinkSync
 } from 'node:fs';
 import path from 'node:path';
 import { wikis, wikisRoot, mw143Tree, repoRoot, accountsFile, readAccounts, benchPage } from './wiki/wikis.mjs';
@@ -307,9 +307,7 @@ async function up() {
 	ensureMw143Tree();
 	const accounts = ensureAccounts();
 	for ( const wiki of wikis ) {
-		if ( installWiki( wiki, accounts ) ) {
-			appendFileSync( path.join( wiki.dir, 'installed' ), new Date().toISOString() + '\n' );
-		}
+		installWiki( wiki, accounts );
 		seedWiki( wiki, accounts );
 		await startServer( wiki );
 	}

@@ -9,6 +9,24 @@
 export const panelHookPrefix = 'accountGadgets.panel.';
 
 /**
+ * Runs a stub's init once per page, after mediawiki.util and the DOM are ready. A stub can be
+ * loaded twice (switched on as a gadget and also from common.js); the flag, set on window,
+ * also tells tests that the stub has run.
+ *
+ * @param flag property of window, e.g. 'accountGadgetsEmailUser'
+ * @param init
+ */
+export function startOnce( flag: string, init: () => void ): void {
+	const flags = window as unknown as Record<string, boolean>;
+	if ( !flags[ flag ] ) {
+		flags[ flag ] = true;
+		mw.loader.using( 'mediawiki.util', () => {
+			$( init );
+		} );
+	}
+}
+
+/**
  * Loads a gadget's panel module and resolves with what the panel handed to its hook.
  *
  * @param name the gadget's name, e.g. 'email-user'

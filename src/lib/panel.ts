@@ -15,8 +15,8 @@ export interface PanelSpec {
 	isDirty: () => boolean;
 	/** Where focus goes when the panel opens. */
 	initialFocus?: () => Focusable | null;
-	/** Where focus goes back to when the panel closes. */
-	returnFocus: HTMLElement | null;
+	/** Where focus goes back to when the panel closes; by default, where it was when it opened. */
+	returnFocus?: HTMLElement | null;
 	/** Label of the action that closes the panel; "Cancel" by default. */
 	closeLabel?: string;
 	/** Runs once the panel has closed (e.g. to forget passwords). */
@@ -88,7 +88,7 @@ export class Panel {
 	private confirming = false;
 
 	public constructor( spec: PanelSpec, msg: MessageFunction ) {
-		this.spec = spec;
+		this.spec = Object.assign( { returnFocus: document.activeElement as HTMLElement | null }, spec );
 		this.msg = msg;
 		this.alert.className = 'account-gadgets-alert';
 		this.alert.setAttribute( 'role', 'alert' );

@@ -20,7 +20,8 @@ export interface SenderInfo {
 	block: { by: string; reason: string } | null;
 }
 
-export interface Readiness extends SenderInfo {}
+/** What check() answers: the sender's side, with the recipient's obstacle folded in. */
+export type Readiness = SenderInfo;
 
 interface UserInfo {
 	id: number;
@@ -155,14 +156,7 @@ export class EmailChecker {
 	}
 
 	private getSenderInfo(): Promise<SenderInfo & { rights: string[] }> {
-		if ( !this.senderInfo ) {
-			this.senderInfo = this.api.get<QueryResponse>( this.senderParams() ).then( ( response ) => this.readSender( response ) );
-			// Let a later look try again rather than keep a network failure for the page view.
-			this.senderInfo.catch( () => {
-				this.senderInfo = null;
-			} );
-		}
-		return this.senderInfo;
+		return this.senderInfo || this.rememberSender( this.api.get<QueryResponse>( this.senderParams() ) );
 	}
 
 	private readUser( response: QueryResponse, name: string ): ListedUser {
@@ -214,6 +208,18 @@ export class EmailChecker {
 		return this.getSenderInfo().then( ( sender ) => sender.obstacle );
 	}
 
+	/** Keeps the sender's answer for the page view; a failed request is forgotten, so a later look asks again. */
+	private rememberSender( request: Promise<QueryResponse> ): Promise<SenderInfo & { rights: string[] }> {
+		const senderInfo = request.then( ( response ) => this.readSender( response ) );
+		this.senderInfo = senderInfo;
+		senderInfo.catch( () => {
+			if ( this.senderInfo === senderInfo ) {
+				this.senderInfo = null;
+			}
+		} );
+		return senderInfo;
+	}
+
 	private askAbout( batch: string[] ): Promise<ListedUser[]> {
 		return this.api.get<QueryResponse>( { action: 'query', list: 'users', ususers: batch, usprop: 'emailable' } )
 			.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) );
@@ -223,10 +229,7 @@ export class EmailChecker {
 		const combined = this.api.get<QueryResponse>( Object.assign( this.senderParams(), {
 			list: 'blocks|users', ususers: batch, usprop: 'emailable'
 		} ) );
-		this.senderInfo = combined.then( ( response ) => this.readSender( response ) );
-		this.senderInfo.catch( () => {
-			this.senderInfo = null;
-		} );
+		this.rememberSender( combined );
 		return combined.then( ( response ) => batch.map( ( name ) => this.readUser( response, name ) ) );
 	}
 }

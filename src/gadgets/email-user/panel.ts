@@ -14,8 +14,6 @@ import tr from './i18n/tr.json';
 export interface OpenOptions {
 	/** Known to accept email from the viewer (e.g. marked so in a list). */
 	targetKnownEmailable?: boolean;
-	/** Where focus goes on close; by default, where it was when the panel opened. */
-	returnFocus?: HTMLElement;
 }
 
 /** MediaWiki shows #t-emailuser only when the page's user can receive email from the viewer. */
@@ -110,7 +108,6 @@ const open: OpenEmailPanel = ( target, options = {} ) => {
 			return !!draft && ( draft.text !== '' || draft.subject !== defaultSubject );
 		},
 		initialFocus: () => form && form.subject,
-		returnFocus: options.returnFocus || document.activeElement as HTMLElement | null,
 		submit: () => {
 			const draft = ( form as EmailForm ).read();
 			return sendEmail( api, sender as string, target, draft ).then( () => {

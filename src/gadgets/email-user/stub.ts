@@ -1,13 +1,7 @@
 // Page-view stub of the email-user gadget: on a user's pages it turns "Email this user" into a
 // link that opens the in-page panel. Nothing else loads until the link is used.
-import { openPanelOnClick } from '../../lib/loader';
+import { openPanelOnClick, startOnce } from '../../lib/loader';
 import type { OpenEmailPanel } from './panel';
-
-declare global {
-	interface Window {
-		accountGadgetsEmailUser?: boolean;
-	}
-}
 
 const labels: Record<string, string> = {
 	en: 'Email this user',
@@ -32,9 +26,4 @@ function init(): void {
 	openPanelOnClick<OpenEmailPanel>( link, 'email-user', ( open ) => open( target ) );
 }
 
-if ( !window.accountGadgetsEmailUser ) {
-	window.accountGadgetsEmailUser = true;
-	mw.loader.using( 'mediawiki.util', () => {
-		$( init );
-	} );
-}
+startOnce( 'accountGadgetsEmailUser', init );

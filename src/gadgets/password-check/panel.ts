@@ -49,7 +49,6 @@ function openCheck(): void {
 		closeLabel: msg( 'close' ).text(),
 		isDirty: () => false,
 		initialFocus: () => password.input,
-		returnFocus: document.activeElement as HTMLElement | null,
 		submit: () => Promise.resolve(),
 		onClose: () => password.dispose()
 	}, msg );
@@ -174,7 +173,6 @@ const open: OpenPasswordPanel = ( which ) => {
 		title: msg( 'change-title' ).text(),
 		submitLabel: msg( 'change' ).text(),
 		isDirty: () => true,
-		returnFocus: document.activeElement as HTMLElement | null,
 		submit: () => Promise.resolve()
 	}, msg );
 	panel.open();

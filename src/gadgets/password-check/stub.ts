@@ -1,7 +1,7 @@
 // Page-view stub of the password-check gadget: "Check a password" in the tools menu of every
 // page and, for logged-in users, "Change password" in the personal menu. Gadgets never run on
 // Special:ChangeCredentials or Special:CreateAccount, so the live check lives in these panels.
-import { openPanelOnClick } from '../../lib/loader';
+import { openPanelOnClick, startOnce } from '../../lib/loader';
 import type { OpenPasswordPanel, PasswordPanel } from './panel';
 
 const labels: Record<string, [ string, string ]> = {
@@ -24,15 +24,4 @@ function init(): void {
 	}
 }
 
-if ( !window.accountGadgetsPasswordCheck ) {
-	window.accountGadgetsPasswordCheck = true;
-	mw.loader.using( 'mediawiki.util', () => {
-		$( init );
-	} );
-}
-
-declare global {
-	interface Window {
-		accountGadgetsPasswordCheck?: boolean;
-	}
-}
+startOnce( 'accountGadgetsPasswordCheck', init );

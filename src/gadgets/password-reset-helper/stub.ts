@@ -1,7 +1,7 @@
 // Stub of the password-reset-helper gadget: on a user's pages, "Send password reset" in the tools
 // menu opens the password-reset panel with that user filled in, for helpers assisting people
 // locked out of their account. The email goes to the user's own address, never to the helper.
-import { openPanelOnClick } from '../../lib/loader';
+import { openPanelOnClick, startOnce } from '../../lib/loader';
 import type { OpenResetPanel } from '../password-reset/panel';
 
 const labels: Record<string, string> = {
@@ -24,15 +24,6 @@ function init(): void {
 	}
 }
 
-if ( mw.config.get( 'wgUserName' ) && !window.accountGadgetsPasswordResetHelper ) {
-	window.accountGadgetsPasswordResetHelper = true;
-	mw.loader.using( 'mediawiki.util', () => {
-		$( init );
-	} );
-}
-
-declare global {
-	interface Window {
-		accountGadgetsPasswordResetHelper?: boolean;
-	}
+if ( mw.config.get( 'wgUserName' ) ) {
+	startOnce( 'accountGadgetsPasswordResetHelper', init );
 }

@@ -55,7 +55,6 @@ const open: OpenResetPanel = ( target ) => {
 		submitLabel: msg( 'send' ).text(),
 		isDirty: () => !!input && input.getValue() !== ( target || '' ),
 		initialFocus: () => input,
-		returnFocus: document.activeElement as HTMLElement | null,
 		submit: () => routes!.then( ( allowed ) => {
 			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed, mw.config.get( 'wgUserName' ) );
 			if ( 'problem' in request ) {
