@@ -67,6 +67,11 @@ export function toFailure( code: unknown, response?: unknown ): ApiFailure {
 	return failureFromErrors( isObject( response ) ? response.errors : undefined, code );
 }
 
+/** The wiki answered, but not in a shape we know (a newer or changed API). */
+export function unknownAnswer(): ApiFailure {
+	return { kind: 'api', code: 'unknown-answer', html: '' };
+}
+
 export function isFailure( value: unknown ): value is ApiFailure {
 	return isObject( value ) && ( value.kind === 'network' || value.kind === 'api' || value.kind === 'aborted' );
 }

@@ -9,8 +9,11 @@ export interface PanelSpec {
 	title: string;
 	/** Label of the primary action (e.g. "Send"). */
 	submitLabel: string;
-	/** Runs on the primary action. Resolve to close the panel; reject with an ApiFailure or a node to show. */
-	submit: () => Promise<void>;
+	/**
+	 * Runs on the primary action. Resolve to close the panel, or with `stayOpen` when it now shows
+	 * a next step; reject with an ApiFailure or a node to show.
+	 */
+	submit: () => Promise<void | typeof stayOpen>;
 	/** Whether closing would lose something the person typed. */
 	isDirty: () => boolean;
 	/** Where focus goes when the panel opens. */
@@ -22,6 +25,9 @@ export interface PanelSpec {
 	/** Runs once the panel has closed (e.g. to forget passwords). */
 	onClose?: () => void;
 }
+
+/** What a submit resolves with when the panel goes on to another step instead of closing. */
+export const stayOpen = 'stay-open';
 
 type DialogMode = 'loading' | 'form' | 'info';
 
@@ -165,9 +171,11 @@ export class Panel {
 		// The dialog is pending for as long as this runs, and OOUI ignores action clicks while it
 		// is pending: a double click submits once.
 		this.spec.submit().then(
-			() => {
+			( result ) => {
 				done.resolve();
-				this.close();
+				if ( result !== stayOpen ) {
+					this.close();
+				}
 			},
 			( problem: unknown ) => {
 				let shown: HTMLElement;
@@ -204,9 +212,20 @@ export class Panel {
 		} );
 	}
 
+	/** Runs the primary action, as its button does (e.g. on Enter in a field). */
+	public submit(): void {
+		if ( this.mode === 'form' && !this.dialog.isPending() ) {
+			this.dialog.executeAction( 'submit' );
+		}
+	}
+
 	/** Changes what the panel does, once it knows more (e.g. the form it shows). */
 	public update( changes: Partial<PanelSpec> ): void {
 		Object.assign( this.spec, changes );
+		if ( changes.submitLabel ) {
+			// A next step names its own action ("Continue").
+			this.dialog.actions.get( { actions: 'submit' } ).forEach( ( action ) => action.setLabel( changes.submitLabel as string ) );
+		}
 	}
 
 	/** Opens the panel in its loading state; fill it with showForm() or showInfo(). */
@@ -220,7 +239,11 @@ export class Panel {
 	private show( mode: DialogMode, node: HTMLElement ): void {
 		this.body.textContent = '';
 		this.body.appendChild( node );
-		this.dialog.popPending();
+		// Only the loading state is undone here; a step shown during a submit stays pending
+		// until the submit settles.
+		if ( this.mode === 'loading' ) {
+			this.dialog.popPending();
+		}
 		this.mode = mode;
 		this.dialog.actions.setMode( mode );
 		this.dialog.updateSize();

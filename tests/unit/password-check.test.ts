@@ -1,5 +1,5 @@
 import { ApiClient, ApiParams } from '../../src/lib/api';
-import { changePassword, continueLogin, reauthenticate, securityStatus } from '../../src/gadgets/password-check/logic';
+import { changePassword, securityStatus } from '../../src/gadgets/password-check/logic';
 
 interface Sent {
 	tokenType?: string;
@@ -32,32 +32,6 @@ QUnit.module( 'password-check: changing a password', () => {
 		assert.deepEqual( sent[ 0 ].params, {
 			action: 'query', meta: 'authmanagerinfo', amirequestsfor: 'change', amisecuritysensitiveoperation: 'ChangeCredentials'
 		} );
-	} );
-
-	QUnit.test( 're-authentication is a clientlogin with its token as logintoken', async ( assert ) => {
-		const { api, sent } = answering( [ { clientlogin: { status: 'PASS', username: 'Judy' } } ] );
-		assert.deepEqual( await reauthenticate( api, 'Judy', 'secret', 'http://wiki/Main_Page' ), { status: 'PASS' } );
-		assert.deepEqual( sent, [ {
-			tokenType: 'login', tokenParam: 'logintoken',
-			params: { action: 'clientlogin', username: 'Judy', password: 'secret', loginreturnurl: 'http://wiki/Main_Page' }
-		} ] );
-	} );
-
-	QUnit.test( 'a wrong current password is a failure with the wiki\'s message', async ( assert ) => {
-		const { api } = answering( [ { clientlogin: { status: 'FAIL', message: 'Incorrect username or password entered.', messagecode: 'wrongpassword' } } ] );
-		assert.deepEqual( await reauthenticate( api, 'Judy', 'wrong', 'u' ),
-			{ status: 'FAIL', message: 'Incorrect username or password entered.', code: 'wrongpassword' } );
-	} );
-
-	QUnit.test( 'a two-factor step comes back as fields, and is continued with logincontinue', async ( assert ) => {
-		const { api, sent } = answering( [
-			{ clientlogin: { status: 'UI', message: 'Enter your code', requests: [ { id: 'TOTP', fields: { OATHToken: { type: 'string', label: 'Code', help: 'From your app' } } } ] } },
-			{ clientlogin: { status: 'PASS' } }
-		] );
-		const step = await reauthenticate( api, 'Judy', 'secret', 'u' );
-		assert.deepEqual( step, { status: 'UI', message: 'Enter your code', fields: [ { name: 'OATHToken', type: 'string', label: 'Code', help: 'From your app' } ] } );
-		assert.deepEqual( await continueLogin( api, { OATHToken: '123456' } ), { status: 'PASS' } );
-		assert.deepEqual( sent[ 1 ], { tokenType: 'login', tokenParam: 'logintoken', params: { action: 'clientlogin', logincontinue: true, OATHToken: '123456' } } );
 	} );
 
 	QUnit.test( 'the change is one changeauthenticationdata post, csrf token as changeauthtoken, asserting the user', async ( assert ) => {

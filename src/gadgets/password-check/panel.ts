@@ -7,7 +7,9 @@ import { Panel, describeFailure } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { PasswordField } from '../../lib/password-field';
 import { retypeMatches } from '../../lib/password-validity';
-import { LoginField, LoginStep, SecurityStatus, changePassword, continueLogin, reauthenticate, securityStatus } from './logic';
+import { RenderedFields, renderAuthFields } from '../../lib/auth-fields';
+import { submitAuth } from '../../lib/authmanager';
+import { SecurityStatus, changePassword, securityStatus } from './logic';
 import en from './i18n/en.json';
 import ru from './i18n/ru.json';
 import uk from './i18n/uk.json';
@@ -62,37 +64,13 @@ function openCheck(): void {
 	password.input.focus();
 }
 
-/** Inputs for a further login step the wiki asked for (e.g. a two-factor code). */
-function loginStepFields( fields: LoginField[] ): { element: HTMLElement; values: () => Record<string, string> } {
-	const inputs: Record<string, OO.ui.TextInputWidget> = {};
-	const element = document.createElement( 'div' );
-	for ( const field of fields ) {
-		if ( field.type === 'hidden' || field.type === 'null' ) {
-			continue;
-		}
-		inputs[ field.name ] = new OO.ui.TextInputWidget( { type: field.type === 'password' ? 'password' : 'text', autocomplete: false } );
-		inputs[ field.name ].$input.attr( 'autocomplete', 'one-time-code' );
-		element.appendChild( new OO.ui.FieldLayout( inputs[ field.name ], { label: field.label, help: field.help, align: 'top' } ).$element[ 0 ] );
-	}
-	return {
-		element,
-		values: () => {
-			const values: Record<string, string> = {};
-			for ( const name of Object.keys( inputs ) ) {
-				values[ name ] = inputs[ name ].getValue();
-			}
-			return values;
-		}
-	};
-}
-
 function openChange( status: SecurityStatus, panel: Panel, user: string ): void {
 	if ( status === 'fail' ) {
 		panel.showInfo( paragraph( msg( 'change-not-possible' ).parseDom() ) );
 		return;
 	}
 	let needsLogin = status === 'reauth';
-	let loginStep: ReturnType<typeof loginStepFields> | null = null;
+	let loginStep: RenderedFields | null = null;
 	const current = new PasswordField( { label: msg( 'current-password-label' ).text(), autocomplete: 'current-password' }, msg );
 	const password = new PasswordField( {
 		label: msg( 'new-password-label' ).text(),
@@ -114,27 +92,27 @@ function openChange( status: SecurityStatus, panel: Panel, user: string ): void 
 		if ( !needsLogin ) {
 			return Promise.resolve();
 		}
-		const step: Promise<LoginStep> = loginStep ?
-			continueLogin( api, loginStep.values() ) :
-			reauthenticate( api, user, current.getValue(), location.href );
+		const step = loginStep ?
+			submitAuth( api, 'login', loginStep.values(), { continuing: true } ) :
+			submitAuth( api, 'login', { username: user, password: current.getValue() }, { returnUrl: location.href } );
 		return step.then( ( result ) => {
-			if ( result.status === 'PASS' ) {
+			stepArea.textContent = '';
+			if ( result.kind === 'pass' ) {
 				needsLogin = false;
 				loginStep = null;
-				stepArea.textContent = '';
 				return;
 			}
-			if ( result.status === 'UI' ) {
+			if ( result.kind === 'form' ) {
 				// A second step (two-factor code…): show its fields, and continue on the next submit.
-				loginStep = loginStepFields( result.fields );
-				stepArea.textContent = '';
-				stepArea.appendChild( paragraph( $( '<span>' ).text( result.message ) ) );
+				loginStep = renderAuthFields( result.fields, { msg, api, passwordContext: () => ( {} ), onSubmit: () => panel.submit() } );
+				stepArea.appendChild( paragraph( $( '<span>' ).html( result.html ) ) );
 				stepArea.appendChild( loginStep.element );
 				throw paragraph( msg( 'reauth-more' ).text() );
 			}
+			// FAIL (or a provider that redirects, which a re-authentication in place cannot follow).
 			loginStep = null;
-			stepArea.textContent = '';
-			throw paragraph( $( '<span>' ).text( `${ msg( 'reauth-failed' ).text() } ${ result.message }` ) );
+			throw paragraph( $( '<span>' ).text( `${ msg( 'reauth-failed' ).text() } ` )
+				.append( $( '<span>' ).html( result.kind === 'fail' ? result.html : '' ) ) );
 		} );
 	}
 

@@ -1,6 +1,7 @@
 // What the password-reset panel decides without a browser: which routes the wiki allows, what to
 // send for what was typed, and how to read the answer.
 import { ApiClient, ApiParams } from '../../lib/api';
+import { unknownAnswer } from '../../lib/errors';
 
 /** The routes of action=resetpassword that this wiki enables ($wgPasswordResetRoutes). */
 export interface ResetRoutes {
@@ -68,7 +69,7 @@ interface ResetResponse {
 export function requestReset( api: ApiClient, params: ApiParams ): Promise<void> {
 	return api.postWithToken<ResetResponse>( 'csrf', params ).then( ( response ) => {
 		if ( !response.resetpassword || response.resetpassword.status !== 'success' ) {
-			throw { kind: 'api', code: 'unknown-answer', html: '' };
+			throw unknownAnswer();
 		}
 	} );
 }

@@ -1,0 +1,218 @@
+// AuthManager's API (clientlogin, createaccount) without a browser: which form to show, what to
+// send, and what an answer means for the panel. Answers are data and the flow is a function of
+// them, so login and account creation share it, and the unit tests feed it recorded answers.
+import { ApiClient, ApiParams } from './api';
+import { ApiFailure, unknownAnswer } from './errors';
+
+/** The two AuthManager actions a panel drives, with their API names. */
+export type AuthAction = 'login' | 'create';
+
+const modules: Record<AuthAction, { action: string; tokenType: string; tokenParam: string; prefix: string }> = {
+	login: { action: 'clientlogin', tokenType: 'login', tokenParam: 'logintoken', prefix: 'login' },
+	create: { action: 'createaccount', tokenType: 'createaccount', tokenParam: 'createtoken', prefix: 'create' }
+};
+
+/** One field as ApiAuthManagerHelper describes it (with messageformat=html). */
+export interface AuthFieldInfo {
+	type?: string;
+	label?: string;
+	help?: string;
+	value?: string;
+	options?: Record<string, string>;
+	optional?: boolean;
+	sensitive?: boolean;
+}
+
+/** A field to render: its name and description, label and help being HTML the wiki made. */
+export interface AuthField {
+	name: string;
+	type: string;
+	label: string;
+	help: string;
+	value: string;
+	options: Record<string, string>;
+	optional: boolean;
+	sensitive: boolean;
+}
+
+/** What an AuthManager answer asks the panel to do next. */
+export type AuthStep =
+	/** Done: logged in, or the account exists. */
+	| { kind: 'pass'; username: string }
+	/** Refused; `html` is the wiki's reason. The flow starts again from the first form. */
+	| { kind: 'fail'; code: string; html: string }
+	/** More to fill in (UI, or RESTART): these fields, continued with `<prefix>continue`. */
+	| { kind: 'form'; code: string; html: string; fields: AuthField[] }
+	/** A provider elsewhere takes over: go there; it brings the browser back to the return URL. */
+	| { kind: 'redirect'; target: string };
+
+interface AuthAnswer {
+	status?: string;
+	username?: string;
+	message?: string;
+	messagecode?: string;
+	redirecttarget?: string;
+	fields?: Record<string, AuthFieldInfo>;
+}
+
+/**
+ * The merged field descriptions (amimergerequestfields / <prefix>mergerequestfields) as a list,
+ * in the wiki's order.
+ *
+ * @param fields
+ */
+export function fieldList( fields: Record<string, AuthFieldInfo> | undefined ): AuthField[] {
+	return Object.keys( fields || {} ).map( ( name ) => {
+		const info = ( fields as Record<string, AuthFieldInfo> )[ name ];
+		return {
+			name,
+			type: info.type || 'string',
+			label: info.label || '',
+			help: info.help || '',
+			value: info.value === undefined ? '' : String( info.value ),
+			options: info.options || {},
+			optional: !!info.optional,
+			sensitive: !!info.sensitive
+		};
+	} );
+}
+
+/**
+ * What one clientlogin or createaccount answer means.
+ *
+ * @param answer the `clientlogin` or `createaccount` object of the response
+ */
+export function readAuthAnswer( answer: AuthAnswer | undefined ): AuthStep {
+	const status = answer && answer.status;
+	const code = ( answer && answer.messagecode ) || '';
+	const html = ( answer && answer.message ) || '';
+	if ( status === 'PASS' ) {
+		return { kind: 'pass', username: ( answer as AuthAnswer ).username || '' };
+	}
+	if ( status === 'UI' || status === 'RESTART' ) {
+		// RESTART (a remote account with no local one) asks for more, like UI.
+		return { kind: 'form', code, html, fields: fieldList( ( answer as AuthAnswer ).fields ) };
+	}
+	if ( status === 'REDIRECT' && answer && answer.redirecttarget ) {
+		return { kind: 'redirect', target: answer.redirecttarget };
+	}
+	return { kind: 'fail', code: code || 'unknown-answer', html };
+}
+
+/** The first form of a flow, and the token that goes with it. */
+export interface AuthForm {
+	token: string;
+	fields: AuthField[];
+	/** Whether the wiki lets this session create accounts (only asked for 'create'). */
+	canCreate: boolean;
+}
+
+interface AuthFormResponse {
+	query?: {
+		authmanagerinfo?: { fields?: Record<string, AuthFieldInfo>; cancreateaccounts?: boolean };
+		tokens?: Record<string, string>;
+	};
+}
+
+/**
+ * The fields of a flow's first step and its token, in one request.
+ *
+ * @param api
+ * @param which
+ */
+export function fetchAuthForm( api: ApiClient, which: AuthAction ): Promise<AuthForm> {
+	const module = modules[ which ];
+	return api.get<AuthFormResponse>( {
+		action: 'query',
+		meta: [ 'authmanagerinfo', 'tokens' ],
+		type: module.tokenType,
+		amirequestsfor: which,
+		amimergerequestfields: true,
+		amimessageformat: 'html'
+	} ).then( ( response ) => {
+		const query = response.query || {};
+		const info = query.authmanagerinfo || {};
+		const token = query.tokens && query.tokens[ module.tokenType + 'token' ];
+		if ( !token || !info.fields ) {
+			throw unknownAnswer();
+		}
+		return { token, fields: fieldList( info.fields ), canCreate: !!info.cancreateaccounts };
+	} );
+}
+
+export type AuthValues = Record<string, string | boolean>;
+
+export interface AuthSubmission {
+	/** The token of fetchAuthForm; without it (or when it went stale) a fresh one is fetched. */
+	token?: string;
+	/** The page to come back to after a redirecting provider; omitted when continuing. */
+	returnUrl?: string;
+	/** Answering a UI step (or coming back from a redirect) rather than starting. */
+	continuing?: boolean;
+}
+
+/**
+ * Posts one step of a flow: the values of the fields shown, by field name.
+ *
+ * @param api
+ * @param which
+ * @param values checkboxes as booleans (false is not sent, as MediaWiki reads presence as true)
+ * @param submission
+ */
+export function submitAuth(
+	api: ApiClient, which: AuthAction, values: AuthValues, submission: AuthSubmission
+): Promise<AuthStep> {
+	const module = modules[ which ];
+	const params: ApiParams = Object.assign( {
+		action: module.action,
+		[ module.prefix + 'messageformat' ]: 'html',
+		[ module.prefix + 'mergerequestfields' ]: true
+	}, values );
+	if ( submission.continuing ) {
+		params[ module.prefix + 'continue' ] = true;
+	} else {
+		params[ module.prefix + 'returnurl' ] = submission.returnUrl;
+	}
+	type Response = Record<string, AuthAnswer>;
+	const read = ( response: Response ): AuthStep => readAuthAnswer( response[ module.action ] );
+	const { tokenType, tokenParam } = module;
+	const fresh = (): Promise<AuthStep> => api.postWithPrefixedToken<Response>( tokenType, tokenParam, params ).then( read );
+	if ( !submission.token ) {
+		return fresh();
+	}
+	const withToken = Object.assign( {}, params, { [ tokenParam ]: submission.token } );
+	return api.post<Response>( withToken ).then( read, ( failure: ApiFailure ) => {
+		if ( failure.kind === 'api' && failure.code === 'badtoken' ) {
+			// The form was fetched in another session (a login in another tab): ask again.
+			return fresh();
+		}
+		throw failure;
+	} );
+}
+
+/**
+ * Values worth keeping when a form is drawn again (after a failure, or for the next step), so
+ * that nothing a person typed is lost. Never passwords or other sensitive fields, never hidden
+ * ones (the new form brings its own), and never the answer to a question that changed: a field
+ * right after an info field (a captcha's question) whose text is now different.
+ *
+ * @param before the fields the values were typed into
+ * @param after the fields about to be shown
+ * @param values
+ */
+export function keptValues( before: AuthField[], after: AuthField[], values: AuthValues ): AuthValues {
+	const kept: AuthValues = {};
+	const question = ( fields: AuthField[], index: number ): string | null => {
+		const previous = fields[ index - 1 ];
+		return previous && previous.type === 'null' ? previous.value : null;
+	};
+	after.forEach( ( field, index ) => {
+		const old = before.map( ( known ) => known.name ).indexOf( field.name );
+		if ( old === -1 || field.sensitive || field.type === 'hidden' || field.type === 'password' ||
+			values[ field.name ] === undefined || question( before, old ) !== question( after, index ) ) {
+			return;
+		}
+		kept[ field.name ] = values[ field.name ];
+	} );
+	return kept;
+}

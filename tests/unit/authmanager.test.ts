@@ -1,0 +1,206 @@
+import { ApiClient, ApiParams } from '../../src/lib/api';
+import { AuthField, fetchAuthForm, keptValues, readAuthAnswer, submitAuth } from '../../src/lib/authmanager';
+import { resumeValues } from '../../src/gadgets/login/logic';
+
+interface Sent {
+	method: 'get' | 'post' | 'prefixed';
+	tokenType?: string;
+	tokenParam?: string;
+	params: ApiParams;
+}
+
+/** An ApiClient that records every request and answers in turn (a function answer may reject). */
+function answering( answers: unknown[] ): { api: ApiClient; sent: Sent[] } {
+	const sent: Sent[] = [];
+	const next = <T>(): Promise<T> => {
+		const answer = answers.shift();
+		return typeof answer === 'function' ? answer() : Promise.resolve( answer as T );
+	};
+	const api: ApiClient = {
+		get: <T>( params: ApiParams ) => {
+			sent.push( { method: 'get', params } );
+			return next<T>();
+		},
+		post: <T>( params: ApiParams ) => {
+			sent.push( { method: 'post', params } );
+			return next<T>();
+		},
+		postWithToken: () => Promise.reject( new Error( 'unused' ) ),
+		postWithPrefixedToken: <T>( tokenType: string, tokenParam: string, params: ApiParams ) => {
+			sent.push( { method: 'prefixed', tokenType, tokenParam, params } );
+			return next<T>();
+		}
+	};
+	return { api, sent };
+}
+
+// Recorded from the local 1.39 and 1.43 wikis (labels shortened).
+const loginFields = {
+	username: { type: 'string', label: 'Username', help: 'Username for authentication.', optional: false, sensitive: false },
+	password: { type: 'password', label: 'Password', help: 'Password for authentication.', optional: false, sensitive: true },
+	rememberMe: { type: 'checkbox', label: 'Keep me logged in', help: 'Whether…', optional: true, sensitive: false }
+};
+const captchaFields = ( question: string ) => ( {
+	captchaId: { type: 'hidden', value: '123', label: 'CAPTCHA ID', help: '', optional: false, sensitive: false },
+	captchaInfo: { type: 'null', value: question, label: 'Solve the sum', help: '', optional: false, sensitive: false },
+	captchaWord: { type: 'string', label: 'CAPTCHA', help: '', optional: false, sensitive: false }
+} );
+const totpAnswer = {
+	status: 'UI',
+	requests: [ { id: 'MediaWiki\\Extension\\OATHAuth\\Auth\\TOTPAuthenticationRequest', metadata: {}, required: 'required' } ],
+	fields: { OATHToken: { type: 'string', label: 'Two-factor token or recovery code', help: 'The one-time password…', optional: false, sensitive: false } },
+	message: 'Please enter a code from your two-factor authentication application.',
+	messagecode: 'oathauth-auth-ui'
+};
+const temporaryPasswordAnswer = {
+	status: 'UI',
+	requests: [ { id: 'MediaWiki\\Auth\\PasswordAuthenticationRequest', metadata: {}, required: 'required' } ],
+	fields: {
+		password: { type: 'password', label: 'New password', help: '', optional: false, sensitive: true },
+		retype: { type: 'password', label: 'Retype new password', help: '', optional: false, sensitive: true }
+	},
+	message: 'You logged in with a temporary emailed code. To finish logging in, you must set a new password here:',
+	messagecode: 'resetpass-temp-emailed'
+};
+
+QUnit.module( 'authmanager: what an answer means', () => {
+	QUnit.test( 'PASS is done, with the name the wiki gives', ( assert ) => {
+		assert.deepEqual( readAuthAnswer( { status: 'PASS', username: 'Leo' } ), { kind: 'pass', username: 'Leo' } );
+	} );
+
+	QUnit.test( 'FAIL carries the wiki\'s message and code', ( assert ) => {
+		assert.deepEqual(
+			readAuthAnswer( { status: 'FAIL', message: 'Incorrect username or password entered.', messagecode: 'wrongpassword' } ),
+			{ kind: 'fail', code: 'wrongpassword', html: 'Incorrect username or password entered.' }
+		);
+	} );
+
+	QUnit.test( 'a two-factor step is a form of the fields the wiki sent, in its order', ( assert ) => {
+		const step = readAuthAnswer( totpAnswer );
+		assert.strictEqual( step.kind, 'form' );
+		assert.deepEqual( step.kind === 'form' && step.fields, [ {
+			name: 'OATHToken', type: 'string', label: 'Two-factor token or recovery code', help: 'The one-time password…',
+			value: '', options: {}, optional: false, sensitive: false
+		} ] );
+		assert.strictEqual( step.kind === 'form' && step.code, 'oathauth-auth-ui' );
+	} );
+
+	QUnit.test( 'a temporary password leads to a form with a new password and its retype', ( assert ) => {
+		const step = readAuthAnswer( temporaryPasswordAnswer );
+		assert.deepEqual( step.kind === 'form' && step.fields.map( ( field ) => `${ field.name }:${ field.type }` ), [ 'password:password', 'retype:password' ] );
+		assert.strictEqual( step.kind === 'form' && step.code, 'resetpass-temp-emailed' );
+	} );
+
+	QUnit.test( 'RESTART is treated as UI; REDIRECT goes to the provider', ( assert ) => {
+		assert.strictEqual( readAuthAnswer( { ...totpAnswer, status: 'RESTART' } ).kind, 'form' );
+		assert.deepEqual( readAuthAnswer( { status: 'REDIRECT', redirecttarget: 'https://idp.example/auth?x=1' } ),
+			{ kind: 'redirect', target: 'https://idp.example/auth?x=1' } );
+	} );
+
+	QUnit.test( 'an answer of unknown shape is a failure, never a success', ( assert ) => {
+		assert.strictEqual( readAuthAnswer( undefined ).kind, 'fail' );
+		assert.strictEqual( readAuthAnswer( { status: 'REDIRECT' } ).kind, 'fail', 'a redirect with nowhere to go' );
+		assert.strictEqual( readAuthAnswer( { status: 'SOMETHING' } ).kind, 'fail' );
+	} );
+} );
+
+QUnit.module( 'authmanager: what is sent', () => {
+	QUnit.test( 'the login form and its token come in one request', async ( assert ) => {
+		const { api, sent } = answering( [ { query: { authmanagerinfo: { fields: loginFields }, tokens: { logintoken: 'abc+\\' } } } ] );
+		const form = await fetchAuthForm( api, 'login' );
+		assert.deepEqual( sent, [ { method: 'get', params: {
+			action: 'query', meta: [ 'authmanagerinfo', 'tokens' ], type: 'login',
+			amirequestsfor: 'login', amimergerequestfields: true, amimessageformat: 'html'
+		} } ] );
+		assert.strictEqual( form.token, 'abc+\\' );
+		assert.deepEqual( form.fields.map( ( field ) => field.name ), [ 'username', 'password', 'rememberMe' ] );
+	} );
+
+	QUnit.test( 'the account-creation form asks for its own token and whether creation is allowed', async ( assert ) => {
+		const { api, sent } = answering( [ { query: { authmanagerinfo: { fields: loginFields, cancreateaccounts: true }, tokens: { createaccounttoken: 't' } } } ] );
+		const form = await fetchAuthForm( api, 'create' );
+		assert.strictEqual( sent[ 0 ].params.type, 'createaccount' );
+		assert.strictEqual( sent[ 0 ].params.amirequestsfor, 'create' );
+		assert.true( form.canCreate );
+	} );
+
+	QUnit.test( 'a form without its token is an unknown answer, not an empty form', async ( assert ) => {
+		const { api } = answering( [ { query: { authmanagerinfo: { fields: loginFields } } } ] );
+		await assert.rejects( fetchAuthForm( api, 'login' ), ( failure: { code: string } ) => failure.code === 'unknown-answer' );
+	} );
+
+	QUnit.test( 'a login posts the values with the token of the form, the return URL and HTML messages', async ( assert ) => {
+		const { api, sent } = answering( [ { clientlogin: { status: 'PASS', username: 'Leo' } } ] );
+		const step = await submitAuth( api, 'login', { username: 'Leo', password: 'secret', rememberMe: true }, { token: 'abc+\\', returnUrl: 'http://wiki/index.php?title=Main_Page' } );
+		assert.deepEqual( step, { kind: 'pass', username: 'Leo' } );
+		assert.deepEqual( sent, [ { method: 'post', params: {
+			action: 'clientlogin', loginmessageformat: 'html', loginmergerequestfields: true,
+			username: 'Leo', password: 'secret', rememberMe: true,
+			loginreturnurl: 'http://wiki/index.php?title=Main_Page', logintoken: 'abc+\\'
+		} } ] );
+	} );
+
+	QUnit.test( 'a further step is continued with logincontinue and no return URL', async ( assert ) => {
+		const { api, sent } = answering( [ { clientlogin: { status: 'PASS', username: 'Kim' } } ] );
+		await submitAuth( api, 'login', { OATHToken: '123456' }, { continuing: true } );
+		assert.deepEqual( sent, [ { method: 'prefixed', tokenType: 'login', tokenParam: 'logintoken', params: {
+			action: 'clientlogin', loginmessageformat: 'html', loginmergerequestfields: true, OATHToken: '123456', logincontinue: true
+		} } ] );
+	} );
+
+	QUnit.test( 'a stale token of the form is replaced once, and the login goes through', async ( assert ) => {
+		const { api, sent } = answering( [
+			() => Promise.reject( { kind: 'api', code: 'badtoken', html: 'Invalid token' } ),
+			{ clientlogin: { status: 'PASS', username: 'Leo' } }
+		] );
+		const step = await submitAuth( api, 'login', { username: 'Leo', password: 'secret' }, { token: 'old', returnUrl: 'u' } );
+		assert.strictEqual( step.kind, 'pass' );
+		assert.deepEqual( sent.map( ( request ) => request.method ), [ 'post', 'prefixed' ] );
+		assert.strictEqual( sent[ 1 ].params.logintoken, undefined, 'the fresh token is the prefixed post\'s own' );
+	} );
+
+	QUnit.test( 'other failures are not retried', async ( assert ) => {
+		const { api, sent } = answering( [ () => Promise.reject( { kind: 'network', reason: 'offline' } ) ] );
+		await assert.rejects( submitAuth( api, 'login', { username: 'Leo' }, { token: 't', returnUrl: 'u' } ) );
+		assert.strictEqual( sent.length, 1 );
+	} );
+
+	QUnit.test( 'account creation uses createaccount, createtoken and the create prefixes', async ( assert ) => {
+		const { api, sent } = answering( [ { createaccount: { status: 'PASS', username: 'New' } } ] );
+		await submitAuth( api, 'create', { username: 'New' }, { token: 't', returnUrl: 'u' } );
+		assert.deepEqual( sent[ 0 ].params, {
+			action: 'createaccount', createmessageformat: 'html', createmergerequestfields: true,
+			username: 'New', createreturnurl: 'u', createtoken: 't'
+		} );
+	} );
+} );
+
+QUnit.module( 'authmanager: nothing typed is lost, no password is kept', () => {
+	const form = ( fields: Record<string, object> ): AuthField[] => readAuthAnswer( { status: 'UI', fields } ).kind === 'form' ?
+		( readAuthAnswer( { status: 'UI', fields } ) as { fields: AuthField[] } ).fields : [];
+
+	QUnit.test( 'after a failure the username and checkbox stay, the password goes', ( assert ) => {
+		const fields = form( loginFields );
+		assert.deepEqual( keptValues( fields, fields, { username: 'Leo', password: 'wrong', rememberMe: true } ), { username: 'Leo', rememberMe: true } );
+	} );
+
+	QUnit.test( 'the username stays when a captcha joins the form', ( assert ) => {
+		const before = form( loginFields );
+		const after = form( { ...captchaFields( '40−1 =' ), ...loginFields } );
+		assert.deepEqual( keptValues( before, after, { username: 'Leo', password: 'x' } ), { username: 'Leo' } );
+	} );
+
+	QUnit.test( 'an answer to a question that changed is dropped; one to the same question stays', ( assert ) => {
+		const before = form( { ...captchaFields( '40−1 =' ), ...loginFields } );
+		const values = { username: 'Leo', captchaWord: '39', captchaId: '123' };
+		assert.deepEqual( keptValues( before, form( { ...captchaFields( '5+3 =' ), ...loginFields } ), values ), { username: 'Leo' } );
+		assert.deepEqual( keptValues( before, form( { ...captchaFields( '40−1 =' ), ...loginFields } ), values ), { username: 'Leo', captchaWord: '39' } );
+	} );
+} );
+
+QUnit.module( 'login: coming back from a redirecting provider', () => {
+	QUnit.test( 'the provider\'s query values continue the login; the page title does not', ( assert ) => {
+		assert.deepEqual( resumeValues( '?title=User%3ABob&code=a%2Bb&state=x+y' ), { code: 'a+b', state: 'x y' } );
+		assert.deepEqual( resumeValues( '' ), {} );
+	} );
+} );
