@@ -23,9 +23,9 @@ export const languages = JSON.parse( readFileSync( path.join( repoRoot, 'src/i18
 const optionOrder = [ 'ResourceLoader', 'hidden', 'default', 'type', 'dependencies', 'peers', 'rights', 'actions', 'skins', 'supportsUrlLoad' ];
 
 /**
- * Every gadget module we ship. Each source folder gives the page-view stub, named after the
- * folder, and, when it has a panel.ts, `<name>-panel`: hidden, loaded on first use with its
- * heavier dependencies.
+ * Every gadget module we ship. Each source folder gives, when it has a stub.ts, the page-view
+ * stub, named after the folder, and, when it has a panel.ts, `<name>-panel`: hidden, loaded on
+ * first use with its heavier dependencies.
  *
  * @return {Array<{name:string,folder:string,entry:string,options:Object,styles:string|null,descriptionKey:string}>}
  */
@@ -34,14 +34,17 @@ export function listModules() {
 	for ( const folder of readdirSync( sourceRoot ).sort() ) {
 		const dir = path.join( sourceRoot, folder );
 		const definition = JSON.parse( readFileSync( path.join( dir, 'definition.json' ), 'utf8' ) );
-		modules.push( {
-			name: folder,
-			folder,
-			entry: path.join( dir, 'stub.ts' ),
-			options: { ResourceLoader: true, ...definition.stub },
-			styles: null,
-			descriptionKey: 'gadget-description'
-		} );
+		// A panel may have no stub of its own (another gadget's stub opens it).
+		if ( existsSync( path.join( dir, 'stub.ts' ) ) ) {
+			modules.push( {
+				name: folder,
+				folder,
+				entry: path.join( dir, 'stub.ts' ),
+				options: { ResourceLoader: true, ...definition.stub },
+				styles: null,
+				descriptionKey: 'gadget-description'
+			} );
+		}
 		// A gadget may have no panel of its own (it opens another gadget's).
 		if ( !existsSync( path.join( dir, 'panel.ts' ) ) ) {
 			continue;

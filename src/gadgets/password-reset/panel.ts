@@ -11,8 +11,11 @@ import ru from './i18n/ru.json';
 import uk from './i18n/uk.json';
 import tr from './i18n/tr.json';
 
-/** Opens the panel; with a user name, as a helper sending that user a reset. */
-export type OpenResetPanel = ( target?: string ) => void;
+/**
+ * Opens the panel; with a `target` user name, as a helper sending that user a reset; with
+ * `prefill`, for oneself, with the field already filled in (from the login panel).
+ */
+export type OpenResetPanel = ( target?: string, prefill?: string ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
@@ -48,12 +51,12 @@ const knownFailures: Record<string, () => mw.Message> = {
 	moduledisabled: () => msg( 'not-available' )
 };
 
-const open: OpenResetPanel = ( target ) => {
+const open: OpenResetPanel = ( target, prefill ) => {
 	let input: OO.ui.TextInputWidget | null = null;
 	const panel = new Panel( {
 		title: msg( target ? 'helper-title' : 'title' ).text(),
 		submitLabel: msg( 'send' ).text(),
-		isDirty: () => !!input && input.getValue() !== ( target || '' ),
+		isDirty: () => !!input && input.getValue() !== ( target || prefill || '' ),
 		initialFocus: () => input,
 		submit: () => routes!.then( ( allowed ) => {
 			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed, mw.config.get( 'wgUserName' ) );
@@ -82,7 +85,7 @@ const open: OpenResetPanel = ( target ) => {
 			return;
 		}
 		const field = new OO.ui.TextInputWidget( {
-			value: target || '',
+			value: target || prefill || '',
 			type: allowed.user ? 'text' : 'email',
 			autocomplete: allowed.user ? 'username' : 'email'
 		} );

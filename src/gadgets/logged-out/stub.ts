@@ -1,0 +1,61 @@
+// The one page-view stub for readers who are not logged in: every logged-out entry point ("Log
+// in", "Forgot your password?") opens its panel in the page. A default gadget, so it loads for
+// every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
+import { loadPanel, openPanelOnClick } from '../../lib/loader';
+import { resumeKey } from '../login/logic';
+
+// Where the skins put "Log in": 1.43's Vector 2022 has two, 1.39's a menu entry.
+const login = '#pt-login-2, #pt-login, .vector-user-menu-login';
+
+/** Which existing links open which panel (the panel's gadget name). */
+const entries: Array<[ string, string ]> = [
+	[ login, 'login' ]
+];
+
+const resetLabels: Record<string, string> = {
+	en: 'Forgot your password?',
+	ru: 'Забыли пароль?',
+	uk: 'Забули пароль?',
+	tr: 'Parolanızı mı unuttunuz?'
+};
+
+/** The link itself: skins put the id on the list item, or on the link. */
+function anchorOf( element: Element ): Element | null {
+	return element.tagName === 'A' ? element : element.querySelector( 'a' );
+}
+
+function init(): void {
+	for ( const [ selector, panel ] of entries ) {
+		$( selector ).each( ( _, element ) => {
+			openPanelOnClick<( resume?: boolean ) => void>( anchorOf( element ), panel, ( open ) => open() );
+		} );
+	}
+	// "Forgot your password?" beside each "Log in", a sibling of the same kind so that the
+	// skin styles it alike.
+	const text = resetLabels[ mw.config.get( 'wgUserLanguage' ) ] || resetLabels.en;
+	$( login ).each( ( _, element ) => {
+		const $link = $( '<a>' ).attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' ).text( text );
+		if ( element.tagName === 'A' ) {
+			// A bare link (1.43's temporary-account banner): styled as a button like its neighbours.
+			$link.addClass( element.className ).insertAfter( element );
+		} else {
+			$( document.createElement( element.tagName ) ).addClass( element.className ).append( $link ).insertAfter( element );
+		}
+		openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
+	} );
+	// Tells tests (and anyone curious) that the links are in place.
+	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
+	try {
+		// Back from a login provider that took the browser elsewhere: the login panel goes on.
+		if ( sessionStorage.getItem( resumeKey ) ) {
+			loadPanel<( resume: boolean ) => void>( 'login' ).then( ( open ) => open( true ) );
+		}
+	} catch ( e ) {}
+}
+
+// Only readers who are not logged in, and (1.43+) people editing under a temporary account, who
+// have a name but no password: neither has a common.js, so nothing can load this twice. The
+// config variable is what mw.user.isTemp() reads; 1.39 has neither.
+if ( !mw.config.get( 'wgUserName' ) || mw.config.get( 'wgUserIsTemp' ) ) {
+	$( init );
+}
