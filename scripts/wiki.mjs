@@ -115,6 +115,21 @@ function ensureMw143Tree() {
 }
 
 /**
+ * RFC 4648 base32 without padding, the form in which OATHAuth stores and shows TOTP secrets.
+ *
+ * @param {Buffer} bytes
+ * @return {string}
+ */
+function base32( bytes ) {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for ( const byte of bytes ) {
+		bits += byte.toString( 2 ).padStart( 8, '0' );
+	}
+	return bits.match( /.{1,5}/g ).map( ( chunk ) => alphabet[ parseInt( chunk.padEnd( 5, '0' ), 2 ) ] ).join( '' );
+}
+
+/**
  * The test accounts, the same on both wikis. Passwords are random, made once and kept only in the
  * ignored .wikis folder: nothing secret is committed. A role added here is added to the file on
  * the next `up`, keeping the passwords already made.
@@ -141,6 +156,10 @@ function ensureAccounts() {
 		refusesEmail: { name: 'Erin', email: 'erin@example.test', options: { disablemail: 1 } },
 		resetByName: { name: 'Grace', email: 'grace@example.test' },
 		changesPassword: { name: 'Judy', email: 'judy@example.test' },
+		logsIn: { name: 'Leo', email: 'leo@example.test' },
+		// Enrolled in OATHAuth's TOTP two-factor login with this secret (base32, as apps take it).
+		twoFactor: { name: 'Kim', email: 'kim@example.test', totpSecret: stored.twoFactor ? stored.twoFactor.totpSecret : base32( randomBytes( 20 ) ) },
+		resetsAndLogsIn: { name: 'Mallory', email: 'mallory@example.test' },
 		sharedAddress1: { name: 'Heidi', email: 'shared@example.test' },
 		sharedAddress2: { name: 'Ivan', email: 'shared@example.test' },
 		blockedFromEmail: {

@@ -60,10 +60,39 @@ class SeedAccountGadgetsWiki extends Maintenance {
 		if ( isset( $account['botPassword'] ) ) {
 			$this->seedBotPassword( $user, $account['botPassword'] );
 		}
+		if ( isset( $account['totpSecret'] ) ) {
+			$this->seedTwoFactor( $user, $account['totpSecret'] );
+		}
 		if ( isset( $account['block'] ) ) {
 			$this->seedBlock( $user, $account['block'] );
 		}
 		$this->output( "Seeded {$user->getName()}\n" );
+	}
+
+	/**
+	 * Enrols the user in OATHAuth's TOTP with a known secret, as Special:OATHManage would. 1.39's
+	 * OATHAuth keeps one module and its keys per user; 1.43's keeps devices (createKey).
+	 */
+	private function seedTwoFactor( User $user, string $secret ) {
+		$services = MediaWikiServices::getInstance();
+		$repository = $services->getService( 'OATHUserRepository' );
+		$oathUser = $repository->findByUser( $user );
+		$keyData = [ 'secret' => $secret, 'scratch_tokens' => [] ];
+		if ( $services->hasService( 'OATHAuthModuleRegistry' ) ) {
+			if ( $oathUser->isTwoFactorAuthEnabled() ) {
+				return;
+			}
+			$module = $services->getService( 'OATHAuthModuleRegistry' )->getModuleByKey( 'totp' );
+			$repository->createKey( $oathUser, $module, $keyData, '127.0.0.1' );
+			return;
+		}
+		if ( $oathUser->getModule() ) {
+			return;
+		}
+		$module = $services->getService( 'OATHAuth' )->getModuleByKey( 'totp' );
+		$oathUser->setModule( $module );
+		$oathUser->setKeys( [ $module->newKey( $keyData ) ] );
+		$repository->persist( $oathUser, '127.0.0.1' );
 	}
 
 	private function seedBlock( User $user, array $block ) {

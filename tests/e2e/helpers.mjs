@@ -1,6 +1,7 @@
 // What the end-to-end tests share: Debian's Chromium driven by playwright-core, a person logged in
 // to a local wiki, the mail the wiki sent, and what a failing test leaves behind.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -227,4 +228,26 @@ export function overrideSettings( wiki, globals ) {
 			writeFileSync( wiki.overridesFile, previous );
 		}
 	};
+}
+
+/**
+ * The current TOTP code for a base32 secret (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as
+ * an authenticator app would show it.
+ *
+ * @param {string} secret base32
+ * @param {number} [now] milliseconds since the epoch
+ * @return {string}
+ */
+export function totp( secret, now = Date.now() ) {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	const bits = secret.replace( /=+$/, '' ).split( '' ).map( ( char ) => alphabet.indexOf( char ).toString( 2 ).padStart( 5, '0' ) ).join( '' );
+	const key = Buffer.from( bits.match( /.{8}/g ).map( ( byte ) => parseInt( byte, 2 ) ) );
+	const counter = Buffer.alloc( 8 );
+	counter.writeBigUInt64BE( BigInt( Math.floor( now / 30000 ) ) );
+	const hmac = createHmac( 'sha1', key ).update( counter ).digest();
+	// RFC 4226's dynamic truncation is defined with bit masks.
+	// eslint-disable-next-line no-bitwise
+	const offset = hmac[ hmac.length - 1 ] & 0xf;
+	// eslint-disable-next-line no-bitwise
+	return String( ( hmac.readUInt32BE( offset ) & 0x7fffffff ) % 1000000 ).padStart( 6, '0' );
 }
