@@ -20,7 +20,7 @@ export function distinctNames( links: HTMLAnchorElement[] ): string[] {
 	const names: string[] = [];
 	for ( const link of links ) {
 		const name = userNameOf( link );
-		if ( name && names.indexOf( name ) === -1 ) {
+		if ( name && !names.includes( name ) ) {
 			names.push( name );
 		}
 	}

@@ -32,9 +32,15 @@ function envelopeFor( name: string, label: string ): HTMLAnchorElement {
 
 whenPanelReady<MarkUsers>( 'email-user-marks', () => {
 	const msg = useMessages( { en, ru, uk, tr } );
-	const checker = new EmailChecker( createApi( 'email-user-marks' ), mw.config.get( 'wgUserName' ), mw.config.get( 'wgContentLanguage' ) );
+	const checker = new EmailChecker(
+		createApi( 'email-user-marks' ), mw.config.get( 'wgUserName' ), mw.config.get( 'wgContentLanguage' )
+	);
 	return ( root ) => {
-		const links = userLinks( root ).filter( ( link ) => !( link.nextElementSibling && link.nextElementSibling.classList.contains( markedClass ) ) );
+		const marked = ( link: HTMLAnchorElement ): boolean => {
+			const next = link.nextElementSibling;
+			return !!next && next.classList.contains( markedClass );
+		};
+		const links = userLinks( root ).filter( ( link ) => !marked( link ) );
 		if ( !links.length ) {
 			return;
 		}
@@ -45,7 +51,7 @@ whenPanelReady<MarkUsers>( 'email-user-marks', () => {
 			const emailable = users.filter( ( user ) => user.emailable ).map( ( user ) => user.name );
 			for ( const link of links ) {
 				const name = userNameOf( link );
-				if ( emailable.indexOf( name ) !== -1 ) {
+				if ( emailable.includes( name ) ) {
 					link.insertAdjacentElement( 'afterend', envelopeFor( name, msg( 'mark-label', name ).text() ) );
 				}
 			}

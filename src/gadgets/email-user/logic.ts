@@ -1,7 +1,7 @@
 // What the email panel decides without a browser: whether a message can go, what to send, how to
 // read the answer, and how the draft is kept. Everything takes an injected ApiClient.
 import { ApiClient, ApiParams } from '../../lib/api';
-import { ApiFailure, failureFromErrors } from '../../lib/errors';
+import { failureFromErrors } from '../../lib/errors';
 
 /** Why a message cannot be sent, checked before the form is shown. */
 export type Obstacle =
@@ -50,7 +50,7 @@ interface QueryResponse {
 		userinfo?: UserInfo;
 		users?: ListedUser[];
 		blocks?: ListedBlock[];
-		allmessages?: Array<{ name: string; content?: string; missing?: boolean }>;
+		allmessages?: { name: string; content?: string; missing?: boolean }[];
 	};
 }
 
@@ -60,7 +60,7 @@ interface EmailUserResponse {
 
 /** Users per list=users request: 50, or 500 with apihighlimits. */
 export function batchSize( rights: string[] | undefined ): number {
-	return rights && rights.indexOf( 'apihighlimits' ) !== -1 ? 500 : 50;
+	return rights && rights.includes( 'apihighlimits' ) ? 500 : 50;
 }
 
 /**
@@ -118,7 +118,7 @@ export class EmailChecker {
 			obstacle = 'no-address';
 		} else if ( !user.emailauthenticated ) {
 			obstacle = 'unconfirmed';
-		} else if ( rights.indexOf( 'sendemail' ) === -1 ) {
+		} else if ( !rights.includes( 'sendemail' ) ) {
 			obstacle = 'no-right';
 		} else if ( block ) {
 			obstacle = 'blocked';
@@ -177,9 +177,11 @@ export class EmailChecker {
 			const first = this.senderInfo ? [] : unknown.slice( 0, batchSize( [] ) );
 			const firstBatch = first.length ? this.askWithSender( first ) : Promise.resolve( [] );
 			const rest = unknown.slice( first.length );
-			const size = rest.length ? this.getSenderInfo().then( ( sender ) => batchSize( sender.rights ) ) : Promise.resolve( 1 );
+			const size = rest.length ?
+				this.getSenderInfo().then( ( sender ) => batchSize( sender.rights ) ) :
+				Promise.resolve( 1 );
 			const batches = size.then( ( perRequest ) => {
-				const requests: Array<Promise<ListedUser[]>> = [];
+				const requests: Promise<ListedUser[]>[] = [];
 				for ( let start = 0; start < rest.length; start += perRequest ) {
 					requests.push( this.askAbout( rest.slice( start, start + perRequest ) ) );
 				}
@@ -191,7 +193,8 @@ export class EmailChecker {
 					firstBatch.then( ( users ) => users[ index ] ) :
 					Promise.all( [ size, batches ] ).then( ( [ perRequest, requests ] ) => {
 						const position = index - first.length;
-						return requests[ Math.floor( position / perRequest ) ].then( ( users ) => users[ position % perRequest ] );
+						const request = requests[ Math.floor( position / perRequest ) ];
+						return request.then( ( users ) => users[ position % perRequest ] );
 					} );
 				user.catch( () => this.emailable.delete( name ) );
 				this.emailable.set( name, user );
@@ -274,7 +277,7 @@ export function sendEmail( api: ApiClient, sender: string, target: string, draft
 	return api.postWithToken<EmailUserResponse>( 'csrf', emailRequest( sender, target, draft ) ).then( ( response ) => {
 		const result = response.emailuser || {};
 		if ( result.result !== 'Success' ) {
-			throw failureFromErrors( result.errors, 'emailuser-failure' ) as ApiFailure;
+			throw failureFromErrors( result.errors, 'emailuser-failure' );
 		}
 	} );
 }
@@ -306,7 +309,7 @@ export class DraftStore {
 		try {
 			const draft = JSON.parse( stored ) as Partial<Draft>;
 			return { subject: String( draft.subject || '' ), text: String( draft.text || '' ), ccme: !!draft.ccme };
-		} catch ( e ) {
+		} catch {
 			return null;
 		}
 	}

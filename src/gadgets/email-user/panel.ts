@@ -55,7 +55,7 @@ function explainObstacle( obstacle: Obstacle, target: string, readiness: Readine
 }
 
 // Errors whose wiki text would not tell the person what to do next.
-const sessionLost = () => msg( 'error-session' );
+const sessionLost = (): mw.Message => msg( 'error-session' );
 const knownFailures: Record<string, () => mw.Message> = {
 	badtoken: sessionLost,
 	assertuserfailed: sessionLost,

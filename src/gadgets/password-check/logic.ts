@@ -1,7 +1,7 @@
 // The change-password flow without a browser: is a fresh login needed, then change the password.
 // Re-authenticating in place is the shared login flow (src/lib/authmanager.ts).
 import { ApiClient } from '../../lib/api';
-import { ApiFailure, failureFromErrors } from '../../lib/errors';
+import { failureFromErrors } from '../../lib/errors';
 
 export type SecurityStatus = 'ok' | 'reauth' | 'fail';
 
@@ -49,7 +49,8 @@ export function changePassword( api: ApiClient, user: string, password: string, 
 	} ).then( ( response ) => {
 		const result = response.changeauthenticationdata || {};
 		if ( result.status !== 'success' ) {
-			throw failureFromErrors( [ { code: 'changeauthenticationdata-failed', text: result.message || '' } ], 'changeauthenticationdata-failed' ) as ApiFailure;
+			const code = 'changeauthenticationdata-failed';
+			throw failureFromErrors( [ { code, text: result.message || '' } ], code );
 		}
 	} );
 }

@@ -27,7 +27,7 @@ function paragraph( node: JQuery<JQuery.Node> | string ): HTMLElement {
 	return element;
 }
 
-function form( ...items: Array<OO.ui.Element | HTMLElement> ): HTMLElement {
+function form( ...items: ( OO.ui.Element | HTMLElement )[] ): HTMLElement {
 	const element = document.createElement( 'div' );
 	for ( const item of items ) {
 		element.appendChild( item instanceof HTMLElement ? item : item.$element[ 0 ] );
@@ -81,7 +81,7 @@ function openChange( status: SecurityStatus, panel: Panel, user: string ): void 
 	}, msg );
 	const retype = new PasswordField( { label: msg( 'retype-label' ).text(), autocomplete: 'new-password' }, msg );
 	// The retype is compared here, as it is typed, with no request.
-	const compare = () => retype.note( retype.getValue() && !retypeMatches( password.getValue(), retype.getValue() ) ?
+	const compare = (): void => retype.note( retype.getValue() && !retypeMatches( password.getValue(), retype.getValue() ) ?
 		msg( 'password-mismatch' ).text() : null );
 	password.input.on( 'change', compare );
 	retype.input.on( 'change', compare );
@@ -104,7 +104,9 @@ function openChange( status: SecurityStatus, panel: Panel, user: string ): void 
 			}
 			if ( result.kind === 'form' ) {
 				// A second step (two-factor code…): show its fields, and continue on the next submit.
-				loginStep = renderAuthFields( result.fields, { msg, api, passwordContext: () => ( {} ), onSubmit: () => panel.submit() } );
+				loginStep = renderAuthFields( result.fields, {
+					msg, api, passwordContext: () => ( {} ), onSubmit: () => panel.submit()
+				} );
 				stepArea.appendChild( paragraph( $( '<span>' ).html( result.html ) ) );
 				stepArea.appendChild( loginStep.element );
 				throw paragraph( msg( 'reauth-more' ).text() );

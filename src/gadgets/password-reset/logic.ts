@@ -10,7 +10,7 @@ export interface ResetRoutes {
 }
 
 interface ParamInfoResponse {
-	paraminfo?: { modules?: Array<{ name: string; parameters?: Array<{ name: string }> }> };
+	paraminfo?: { modules?: { name: string; parameters?: { name: string }[] }[] };
 }
 
 /**
@@ -24,7 +24,7 @@ export function fetchRoutes( api: ApiClient ): Promise<ResetRoutes> {
 		const module = ( ( response.paraminfo && response.paraminfo.modules ) || [] )
 			.filter( ( entry ) => entry.name === 'resetpassword' )[ 0 ];
 		const names = ( ( module && module.parameters ) || [] ).map( ( parameter ) => parameter.name );
-		return { user: names.indexOf( 'user' ) !== -1, email: names.indexOf( 'email' ) !== -1 };
+		return { user: names.includes( 'user' ), email: names.includes( 'email' ) };
 	} );
 }
 
@@ -39,12 +39,14 @@ export type InputProblem = 'empty' | 'email-route-off' | 'user-route-off';
  * @param helper the logged-in user asking for someone, sent as assertuser so that a session
  *  switched in another tab cannot act as someone else; null when logged out
  */
-export function resetRequest( input: string, routes: ResetRoutes, helper: string | null = null ): { params: ApiParams } | { problem: InputProblem } {
+export function resetRequest(
+	input: string, routes: ResetRoutes, helper: string | null = null
+): { params: ApiParams } | { problem: InputProblem } {
 	const value = input.trim();
 	if ( !value ) {
 		return { problem: 'empty' };
 	}
-	const byEmail = value.indexOf( '@' ) !== -1;
+	const byEmail = value.includes( '@' );
 	if ( byEmail ? !routes.email : !routes.user ) {
 		return { problem: byEmail ? 'email-route-off' : 'user-route-off' };
 	}
