@@ -35,7 +35,7 @@ interface TokenResponse {
  * @param form from editInProgress()
  * @param notice what the person is told (who they are now)
  */
-export function adoptEditForm( api: ApiClient, form: HTMLFormElement, notice: HTMLElement ): Promise<void> {
+function adoptEditForm( api: ApiClient, form: HTMLFormElement, notice: HTMLElement ): Promise<void> {
 	return api.get<TokenResponse>( { action: 'query', meta: 'tokens', type: 'csrf' } ).then( ( response ) => {
 		const token = response.query && response.query.tokens && response.query.tokens.csrftoken;
 		if ( !token ) {
@@ -46,5 +46,31 @@ export function adoptEditForm( api: ApiClient, form: HTMLFormElement, notice: HT
 		// The warning that the edit would be published under an IP address no longer holds.
 		$( '.mw-anon-edit-warning, .mw-temp-user-edit-warning' ).remove();
 		form.insertBefore( notice, form.firstChild );
+	} );
+}
+
+/**
+ * The page goes on under the session a panel just logged in (a login, or a sign-up that logs the
+ * new account in): the old session's tokens go; an edit in progress stays, with the new session's
+ * edit token and `notice` above it; any other page reloads in place (same page, and the browser
+ * restores the scroll position), and the promise never settles, so the panel stays busy until
+ * the page goes.
+ *
+ * @param api
+ * @param notice what an editor is told, e.g. "You are now logged in as …"
+ */
+export function continueInNewSession( api: ApiClient, notice: string ): Promise<void> {
+	forgetTokens();
+	const form = editInProgress();
+	if ( form ) {
+		const node = document.createElement( 'div' );
+		node.className = 'account-gadgets-logged-in mw-message-box mw-message-box-success';
+		node.setAttribute( 'role', 'status' );
+		node.textContent = notice;
+		return adoptEditForm( api, form, node );
+	}
+	location.reload();
+	return new Promise<void>( () => {
+		// Never settles: the page is going away.
 	} );
 }

@@ -8,7 +8,7 @@ import { resumeKey } from '../login/logic';
 const login = '#pt-login-2, #pt-login, .vector-user-menu-login';
 
 /** Which existing links open which panel (the panel's gadget name). */
-const entries: Array<[ string, string ]> = [
+const entries: [ string, string ][] = [
 	[ login, 'login' ]
 ];
 
@@ -47,10 +47,12 @@ function init(): void {
 	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	try {
 		// Back from a login provider that took the browser elsewhere: the login panel goes on.
+		// (Not mw.storage: the stub loads no module on page views.)
+		// eslint-disable-next-line mediawiki/no-storage
 		if ( sessionStorage.getItem( resumeKey ) ) {
 			loadPanel<( resume: boolean ) => void>( 'login' ).then( ( open ) => open( true ) );
 		}
-	} catch ( e ) {}
+	} catch {}
 }
 
 // Only readers who are not logged in, and (1.43+) people editing under a temporary account, who

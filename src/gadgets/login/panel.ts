@@ -10,7 +10,7 @@ import { loadPanel } from '../../lib/loader';
 import { MessageFunction, useMessages } from '../../lib/messages';
 import { Panel, describeFailure, stayOpen } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
-import { adoptEditForm, editInProgress, forgetTokens } from '../../lib/session';
+import { continueInNewSession } from '../../lib/session';
 import type { OpenResetPanel } from '../password-reset/panel';
 import { resumeKey, resumeValues } from './logic';
 import en from './i18n/en.json';
@@ -32,25 +32,8 @@ function wikiText( html: string ): HTMLElement {
 }
 
 function sameFields( before: AuthField[], after: AuthField[] ): boolean {
-	const names = ( fields: AuthField[] ) => fields.map( ( field ) => field.name ).join( '|' );
+	const names = ( fields: AuthField[] ): string => fields.map( ( field ) => field.name ).join( '|' );
 	return names( before ) === names( after );
-}
-
-/** Logged in: the old session's tokens go; the edit in progress stays, or the page reloads. */
-function loggedIn( username: string ): Promise<void> {
-	forgetTokens();
-	const form = editInProgress();
-	if ( form ) {
-		const notice = document.createElement( 'div' );
-		notice.className = 'account-gadgets-logged-in mw-message-box mw-message-box-success';
-		notice.setAttribute( 'role', 'status' );
-		notice.textContent = msg( 'logged-in-editing', username ).text();
-		return adoptEditForm( api, form, notice );
-	}
-	// Same page, same scroll position: the browser restores it on a reload.
-	location.reload();
-	// The panel stays busy until the page goes.
-	return new Promise<void>( () => undefined );
 }
 
 const open: OpenLoginPanel = ( resume ) => {
@@ -117,7 +100,7 @@ const open: OpenLoginPanel = ( resume ) => {
 
 	function follow( step: AuthStep, values: AuthValues ): Promise<void | typeof stayOpen> {
 		if ( step.kind === 'pass' ) {
-			return loggedIn( step.username || String( values.username || '' ) );
+			return continueInNewSession( api, msg( 'logged-in-editing', step.username || String( values.username || '' ) ).text() );
 		}
 		if ( step.kind === 'form' ) {
 			// The same fields again (a wrong code): the wiki's message is an error, not an intro.
@@ -130,13 +113,12 @@ const open: OpenLoginPanel = ( resume ) => {
 			return Promise.resolve( stayOpen );
 		}
 		if ( step.kind === 'redirect' ) {
-			try {
-				sessionStorage.setItem( resumeKey, '1' );
-			} catch ( e ) {
-				// Without storage the provider still logs the person in; only the panel does not reopen.
-			}
+			// Without storage the provider still logs the person in; only the panel does not reopen.
+			mw.storage.session.set( resumeKey, '1' );
 			location.assign( step.target );
-			return new Promise<void>( () => undefined );
+			return new Promise<void>( () => {
+				// Never settles: the page is going away.
+			} );
 		}
 		// FAIL: the wiki's reason; the form comes back with the username, without the password.
 		const reason = describeFailure( { kind: 'api', code: step.code, html: step.html }, msg );
@@ -164,9 +146,7 @@ const open: OpenLoginPanel = ( resume ) => {
 	panel.open();
 	if ( resume ) {
 		// Back from a redirecting provider: continue with what it put into the address.
-		try {
-			sessionStorage.removeItem( resumeKey );
-		} catch ( e ) {}
+		mw.storage.session.remove( resumeKey );
 		continuing = true;
 		submitAuth( api, 'login', resumeValues( location.search ), { continuing: true } )
 			.then( ( step ) => follow( step, {} ) )
