@@ -340,7 +340,8 @@ function info() {
 	}
 	lines.push( '', 'Test accounts (the same on both wikis):' );
 	for ( const [ role, account ] of Object.entries( accounts ) ) {
-		lines.push( `  ${ account.name.padEnd( 8 ) } ${ account.password }  ${ role }${ account.email ? `, ${ account.email }` : ', no email' }` );
+		lines.push( `  ${ account.name.padEnd( 8 ) } ${ account.password }  ${ role }${ account.email ? `, ${ account.email }` : ', no email' }` +
+			( account.totpSecret ? `, two-factor secret ${ account.totpSecret } (add it to an authenticator app)` : '' ) );
 	}
 	lines.push( '', 'Gadgets are switched on in Special:Preferences → Gadgets.', '' );
 	process.stdout.write( lines.join( '\n' ) );

@@ -1,5 +1,5 @@
-// Figures measured in Debian's Chromium on the local wikis: what a page view costs, and how many
-// API requests the email gadgets make. Run through `npm run bench -- --wiki`.
+// Figures measured in Debian's Chromium on the local wikis: what a page view costs, how many
+// API requests the email gadgets make, and a login from the panel against Special:UserLogin. Run through `npm run bench -- --wiki`.
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, Visit, wikis, accounts } from '../../tests/e2e/helpers.mjs';
@@ -100,6 +100,73 @@ async function passwordCheckFigures( browser, wiki ) {
 	];
 }
 
+/**
+ * One login from User:Bob, from the click on "Log in" to User:Bob shown logged in, with the
+ * fields filled at once: time, API requests before the page reloads, and bytes received.
+ *
+ * @param {Visit} visit logged out, on User:Bob
+ * @param {(page: import('playwright-core').Page) => Promise<void>} flow from the click to logged in
+ */
+async function timeLogin( visit, flow ) {
+	const { page } = visit;
+	let bytes = 0;
+	const count = async ( request ) => {
+		const sizes = await request.sizes().catch( () => null );
+		bytes += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
+	};
+	page.on( 'requestfinished', count );
+	const before = visit.requests.length;
+	const started = Date.now();
+	await flow( page );
+	await page.locator( '#pt-userpage' ).first().waitFor( { state: 'attached' } );
+	const ms = Date.now() - started;
+	page.off( 'requestfinished', count );
+	const made = visit.requests.slice( before );
+	const reload = made.findIndex( ( request ) => request.method === 'GET' && !request.url.startsWith( visit.wiki.api ) && /index\.php|\/User:/.test( request.url ) );
+	const apiBeforeReload = made.slice( 0, reload === -1 ? made.length : reload ).filter( ( request ) => request.url.startsWith( visit.wiki.api ) ).length;
+	return { ms, requests: made.length, apiBeforeReload, bytes };
+}
+
+async function loginFigures( browser, wiki ) {
+	const leo = accounts.logsIn;
+	const bob = `User:${ accounts.emailable.name }`;
+	const ours = async ( page ) => {
+		await page.locator( '#pt-login a' ).click();
+		await page.getByRole( 'dialog' ).getByRole( 'textbox', { name: 'Username' } ).fill( leo.name );
+		await page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } ).fill( leo.password );
+		await Promise.all( [ page.waitForNavigation(), page.getByRole( 'dialog' ).getByRole( 'button', { name: 'Log in', exact: true } ).click() ] );
+	};
+	const core = async ( page ) => {
+		// Following the link as the skin has it (the gadget would open its panel on a click).
+		await page.goto( await page.locator( '#pt-login a' ).getAttribute( 'href' ) );
+		await page.locator( '#wpName1' ).fill( leo.name );
+		await page.locator( '#wpPassword1' ).fill( leo.password );
+		await Promise.all( [ page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( bob ) ), page.locator( '#wpLoginAttempt' ).click() ] );
+	};
+	const results = {};
+	for ( const [ name, flow ] of [ [ 'ours', ours ], [ 'core', core ] ] ) {
+		const visit = await new Visit( browser, wiki ).start();
+		// Once to warm the browser's cache, then measured.
+		for ( const round of [ 'warm-up', 'measured' ] ) {
+			await visit.context.clearCookies();
+			await visit.open( bob, { useskin: 'vector-2022' } );
+			await visit.page.waitForFunction( () => window.accountGadgetsLoggedOut === true );
+			results[ name ] = await timeLogin( visit, flow );
+			results[ name ].round = round;
+		}
+		await visit.close();
+	}
+	const stub = await servedSize( wiki, 'ext.gadget.logged-out' );
+	return [
+		{ figure: 'default stub(s) as load.php serves them (bytes / gzipped)', value: `${ stub.bytes } / ${ stub.gzipped }`, goal: 'gzipped ≤ 1024' },
+		{ figure: 'login, click to logged in on User:Bob, ms (ours / core)', value: `${ results.ours.ms } / ${ results.core.ms }`, goal: 'ours ≤ 0.6 × core' },
+		{ figure: 'login ratio ours / core (time)', value: ( results.ours.ms / results.core.ms ).toFixed( 2 ), goal: '≤ 0.60' },
+		{ figure: 'login: API requests before the reload (ours)', value: results.ours.apiBeforeReload, goal: '≤ 2' },
+		{ figure: 'login: requests (ours / core)', value: `${ results.ours.requests } / ${ results.core.requests }`, goal: '(reported)' },
+		{ figure: 'login: bytes received (ours / core)', value: `${ results.ours.bytes } / ${ results.core.bytes }`, goal: 'ours ≤ 0.5 × core' }
+	];
+}
+
 export async function measureOnWikis() {
 	for ( const step of [ [ 'scripts/wiki.mjs', 'up' ], [ 'scripts/deploy-local.mjs' ], [ 'scripts/wiki.mjs', 'bench-fixture' ] ] ) {
 		const result = spawnSync( 'node', step, { stdio: [ 'ignore', 'ignore', 'inherit' ] } );
@@ -111,7 +178,9 @@ export async function measureOnWikis() {
 	try {
 		for ( const wiki of wikis ) {
 			console.log( `\nMediaWiki ${ wiki.version }, measured in Chromium:` );
-			console.table( [ ...await measure( browser, wiki ), ...await passwordCheckFigures( browser, wiki ) ] );
+			console.table( [
+				...await measure( browser, wiki ), ...await passwordCheckFigures( browser, wiki ), ...await loginFigures( browser, wiki )
+			] );
 		}
 	} finally {
 		await browser.close();
