@@ -1,13 +1,15 @@
-// Live password validation, shared by every panel that takes a new password (check, change, and
-// later account creation). Pure logic: it takes an injected api and clock, so the scheduling,
-// caching and stale-response rules are unit-tested without a browser.
+// Live password validation, shared by every panel that takes a new password (check, change,
+// login's new-password step, account creation). The scheduling, caching and stale-response rules
+// are the shared LiveCheck's; unit-tested without a browser with an injected api and clock.
 //
 // Compared with MediaWiki's own signup checker (1000 ms after the last keystroke, and the same
 // value sent again on focus and blur), this waits 300 ms, aborts a request whose value changed,
 // and remembers every verdict for the life of the panel, so going back to an earlier value costs
 // no request.
 import { ApiClient, ApiParams } from './api';
-import { ApiFailure } from './errors';
+import { Clock, LiveCheck, LiveState, checkDelay } from './live-check';
+
+export type { Clock };
 
 export type Validity = 'Good' | 'Change' | 'Invalid';
 
@@ -17,23 +19,13 @@ export interface Verdict {
 	messages: string[];
 }
 
-export type CheckState =
-	| { state: 'empty' }
-	| { state: 'checking' }
-	| { state: 'done'; verdict: Verdict }
-	/** The wiki could not check it (unreachable, or an API error, whose message is given); the form stays usable. */
-	| { state: 'failed'; html: string };
+export type CheckState = LiveState<Verdict>;
 
 /** What the wiki's policies may compare the password with ("must not match the username"). */
 export interface PasswordContext {
 	user?: string;
 	email?: string;
 	realname?: string;
-}
-
-export interface Clock {
-	setTimeout( callback: () => void, ms: number ): unknown;
-	clearTimeout( handle: unknown ): void;
 }
 
 interface ValidityMessage {
@@ -45,9 +37,6 @@ interface ValidityMessage {
 interface ValidateResponse {
 	validatepassword?: { validity?: Validity; validitymessages?: ValidityMessage[] };
 }
-
-/** The quiet time after the last change before the wiki is asked. */
-export const checkDelay = 300;
 
 /**
  * The request for one value: always a POST body, never a URL, so the password stays out of
@@ -66,15 +55,16 @@ export function validationRequest( password: string, context: PasswordContext ):
 	return params;
 }
 
+function readVerdict( response: ValidateResponse ): Verdict {
+	const answer = response.validatepassword || {};
+	return {
+		validity: answer.validity || 'Invalid',
+		messages: ( answer.validitymessages || [] ).map( ( message ) => message.html || message.text || message.code )
+	};
+}
+
 export class PasswordValidator {
-	private readonly api: ApiClient;
-	private readonly report: ( state: CheckState ) => void;
-	private readonly clock: Clock;
-	private readonly delay: number;
-	private readonly verdicts = new Map<string, Verdict>();
-	private currentKey = '';
-	private timer: unknown = null;
-	private inFlight: AbortController | null = null;
+	private readonly check: LiveCheck<{ password: string; context: PasswordContext }, Verdict>;
 
 	/**
 	 * @param api
@@ -83,10 +73,18 @@ export class PasswordValidator {
 	 * @param delay quiet time before asking
 	 */
 	public constructor( api: ApiClient, report: ( state: CheckState ) => void, clock: Clock, delay = checkDelay ) {
-		this.api = api;
-		this.report = report;
-		this.clock = clock;
-		this.delay = delay;
+		this.check = new LiveCheck( {
+			ask: ( { password, context }, signal ) => {
+				const params = validationRequest( password, context );
+				return api.post<ValidateResponse>( params, { signal } ).then( readVerdict );
+			},
+			keyOf: ( { password, context } ) => ( password ?
+				JSON.stringify( [ password, context.user || '', context.email || '', context.realname || '' ] ) :
+				null ),
+			report,
+			clock,
+			delay
+		} );
 	}
 
 	/**
@@ -96,66 +94,12 @@ export class PasswordValidator {
 	 * @param context
 	 */
 	public update( password: string, context: PasswordContext = {} ): void {
-		const key = JSON.stringify( [ password, context.user || '', context.email || '', context.realname || '' ] );
-		if ( key === this.currentKey ) {
-			return;
-		}
-		this.currentKey = key;
-		this.cancel();
-		if ( !password ) {
-			this.report( { state: 'empty' } );
-			return;
-		}
-		const known = this.verdicts.get( key );
-		if ( known ) {
-			this.report( { state: 'done', verdict: known } );
-			return;
-		}
-		this.report( { state: 'checking' } );
-		this.timer = this.clock.setTimeout( () => this.ask( key, password, context ), this.delay );
-	}
-
-	private ask( key: string, password: string, context: PasswordContext ): void {
-		this.timer = null;
-		const controller = new AbortController();
-		this.inFlight = controller;
-		const request = this.api.post<ValidateResponse>( validationRequest( password, context ), { signal: controller.signal } );
-		request.then( ( response ) => {
-			const answer = response.validatepassword || {};
-			const verdict: Verdict = {
-				validity: answer.validity || 'Invalid',
-				messages: ( answer.validitymessages || [] ).map( ( message ) => message.html || message.text || message.code )
-			};
-			this.verdicts.set( key, verdict );
-			// A late answer never overwrites the verdict for a newer value.
-			if ( key === this.currentKey ) {
-				this.inFlight = null;
-				this.report( { state: 'done', verdict } );
-			}
-		}, ( failure: ApiFailure ) => {
-			if ( failure.kind !== 'aborted' && key === this.currentKey ) {
-				this.inFlight = null;
-				this.report( { state: 'failed', html: failure.kind === 'api' ? failure.html : '' } );
-			}
-		} );
-	}
-
-	private cancel(): void {
-		if ( this.timer !== null ) {
-			this.clock.clearTimeout( this.timer );
-			this.timer = null;
-		}
-		if ( this.inFlight ) {
-			this.inFlight.abort();
-			this.inFlight = null;
-		}
+		this.check.update( { password, context } );
 	}
 
 	/** Stops everything and forgets every password seen: call when the panel closes. */
 	public dispose(): void {
-		this.cancel();
-		this.verdicts.clear();
-		this.currentKey = '';
+		this.check.dispose();
 	}
 }
 
