@@ -45,6 +45,8 @@ $wgRateLimits['emailuser'] = [ 'user' => [ 1000, 60 ], 'newbie' => [ 1000, 60 ] 
 $wgRateLimits['sendemail'] = [ 'user' => [ 1000, 60 ], 'newbie' => [ 1000, 60 ], 'ip' => [ 1000, 60 ] ];
 $wgRateLimits['mailpassword'] = [ 'ip' => [ 1000, 60 ] ];
 $wgPasswordReminderResendTime = 0;
+// Sign-up tests create many accounts from one address in a day.
+$wgAccountCreationThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
 // Login tests fail on purpose (wrong passwords, wrong codes) many times a run.
 $wgPasswordAttemptThrottle = [ [ 'count' => 1000, 'seconds' => 300 ] ];
 

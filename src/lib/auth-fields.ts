@@ -18,6 +18,11 @@ export interface AuthFieldOptions {
 	values?: AuthValues;
 	/** Enter in a text field, or a button field, submits the step. */
 	onSubmit: () => void;
+	/**
+	 * Called with each field drawn, its widget and the element around it, for what one flow adds
+	 * to a field (the live username check of sign-up, hiding passwords when one is emailed).
+	 */
+	decorate?: ( field: AuthField, widget: OO.ui.Widget, element: HTMLElement ) => void;
 }
 
 export interface RenderedFields {
@@ -98,6 +103,12 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 		return collected;
 	}
 
+	function decorate( field: AuthField, widget: OO.ui.Widget, around: HTMLElement ): void {
+		if ( options.decorate ) {
+			options.decorate( field, widget, around );
+		}
+	}
+
 	function layout( widget: OO.ui.Widget, field: AuthField, align: 'top' | 'inline' = 'top' ): void {
 		const fieldLayout = new OO.ui.FieldLayout( widget, {
 			label: html( field.label || field.name ),
@@ -106,6 +117,7 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 			align
 		} );
 		element.appendChild( fieldLayout.$element[ 0 ] );
+		decorate( field, widget, fieldLayout.$element[ 0 ] );
 	}
 
 	// The info shown last (a captcha's question), which the next text box answers.
@@ -139,6 +151,7 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 			}
 			focusable.push( password.input );
 			element.appendChild( password.layout.$element[ 0 ] );
+			decorate( field, password.input, password.layout.$element[ 0 ] );
 			readers.push( ( collected ) => {
 				collected[ field.name ] = password.getValue();
 			} );
@@ -176,6 +189,7 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 				options.onSubmit();
 			} );
 			element.appendChild( button.$element[ 0 ] );
+			decorate( field, button, button.$element[ 0 ] );
 			readers.push( ( collected ) => {
 				if ( pressed.name === field.name ) {
 					collected[ field.name ] = true;

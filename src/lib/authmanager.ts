@@ -216,3 +216,26 @@ export function keptValues( before: AuthField[], after: AuthField[], values: Aut
 	} );
 	return kept;
 }
+
+/**
+ * Session storage key: a flow went to a redirecting provider; its value is the gadget whose
+ * panel resumes when the browser is back (the logged-out stub looks for it).
+ */
+export const resumeKey = 'account-gadgets-auth-resume';
+
+/**
+ * What a redirecting provider sent back in the return URL's query: the values that continue the
+ * flow (MediaWiki's own login page posts them the same way).
+ *
+ * @param search location.search of the page the provider returned to
+ */
+export function resumeValues( search: string ): AuthValues {
+	const values: AuthValues = {};
+	for ( const pair of search.replace( /^\?/, '' ).split( '&' ) ) {
+		const [ name, value ] = pair.split( '=' ).map( ( part ) => decodeURIComponent( ( part || '' ).replace( /\+/g, ' ' ) ) );
+		if ( name && name !== 'title' ) {
+			values[ name ] = value;
+		}
+	}
+	return values;
+}

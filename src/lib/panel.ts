@@ -268,6 +268,9 @@ export class Panel {
 		this.alert.textContent = '';
 		if ( node ) {
 			const message = new OO.ui.MessageWidget( { type: 'error', label: $( node ) } );
+			// The area around it is the live region already; a second role=alert inside it would
+			// be announced twice.
+			message.$element.removeAttr( 'role' );
 			this.alert.appendChild( message.$element[ 0 ] );
 		}
 		this.dialog.updateSize();

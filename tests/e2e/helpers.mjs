@@ -175,6 +175,9 @@ export async function inVisit( t, browser, wiki, body ) {
 		const requests = visit.requests.map( ( request ) => ( { method: request.method, url: request.url } ) );
 		writeFileSync( path.join( dir, 'requests.json' ), JSON.stringify( requests, null, '\t' ) );
 		writeFileSync( path.join( dir, 'console.txt' ), visit.consoleErrors.join( '\n' ) );
+		// What the open panels said, for a failure the screenshot cannot show (a panel off screen).
+		const dialogs = await visit.page.evaluate( () => Array.from( document.querySelectorAll( '[role=dialog]' ), ( node ) => node.innerText ) ).catch( () => [] );
+		writeFileSync( path.join( dir, 'dialogs.txt' ), dialogs.join( '\n----\n' ) );
 		throw error;
 	} finally {
 		await visit.close();

@@ -1,6 +1,5 @@
 import { ApiClient, ApiParams } from '../../src/lib/api';
-import { AuthField, fetchAuthForm, keptValues, readAuthAnswer, submitAuth } from '../../src/lib/authmanager';
-import { resumeValues } from '../../src/gadgets/login/logic';
+import { AuthField, fetchAuthForm, keptValues, readAuthAnswer, resumeValues, submitAuth } from '../../src/lib/authmanager';
 
 interface Sent {
 	method: 'get' | 'post' | 'prefixed';
@@ -198,7 +197,7 @@ QUnit.module( 'authmanager: nothing typed is lost, no password is kept', () => {
 	} );
 } );
 
-QUnit.module( 'login: coming back from a redirecting provider', () => {
+QUnit.module( 'authmanager: coming back from a redirecting provider', () => {
 	QUnit.test( 'the provider\'s query values continue the login; the page title does not', ( assert ) => {
 		assert.deepEqual( resumeValues( '?title=User%3ABob&code=a%2Bb&state=x+y' ), { code: 'a+b', state: 'x y' } );
 		assert.deepEqual( resumeValues( '' ), {} );

@@ -1,15 +1,18 @@
-// The one page-view stub for readers who are not logged in: every logged-out entry point ("Log
-// in", "Forgot your password?") opens its panel in the page. A default gadget, so it loads for
+// The one page-view stub for readers who are not logged in (and, on 1.43+, people editing under a
+// temporary account): every logged-out entry point ("Log in", "Create account", "Forgot your
+// password?") opens its panel in the page. A default gadget, so it loads for
 // every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
 import { loadPanel, openPanelOnClick } from '../../lib/loader';
-import { resumeKey } from '../login/logic';
+import { resumeKey } from '../../lib/authmanager';
 
-// Where the skins put "Log in": 1.43's Vector 2022 has two, 1.39's a menu entry.
+// Where the skins put "Log in" and "Create account": 1.43's Vector 2022 has two of each, 1.39's
+// menu entries; 1.43's temporary-account banner has bare links with the same ids.
 const login = '#pt-login-2, #pt-login, .vector-user-menu-login';
 
 /** Which existing links open which panel (the panel's gadget name). */
 const entries: [ string, string ][] = [
-	[ login, 'login' ]
+	[ login, 'login' ],
+	[ '#pt-createaccount-2, #pt-createaccount, .vector-user-menu-create-account', 'create-account' ]
 ];
 
 const resetLabels: Record<string, string> = {
@@ -27,7 +30,8 @@ function anchorOf( element: Element ): Element | null {
 function init(): void {
 	for ( const [ selector, panel ] of entries ) {
 		$( selector ).each( ( _, element ) => {
-			openPanelOnClick<( resume?: boolean ) => void>( anchorOf( element ), panel, ( open ) => open() );
+			// Each panel opened from here is for oneself ('self'; the login panel ignores it).
+			openPanelOnClick<( how: string ) => void>( anchorOf( element ), panel, ( open ) => open( 'self' ) );
 		} );
 	}
 	// "Forgot your password?" beside each "Log in", a sibling of the same kind so that the
@@ -46,11 +50,12 @@ function init(): void {
 	// Tells tests (and anyone curious) that the links are in place.
 	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	try {
-		// Back from a login provider that took the browser elsewhere: the login panel goes on.
+		// Back from a provider that took the browser elsewhere: the panel that sent it there goes on.
 		// (Not mw.storage: the stub loads no module on page views.)
 		// eslint-disable-next-line mediawiki/no-storage
-		if ( sessionStorage.getItem( resumeKey ) ) {
-			loadPanel<( resume: boolean ) => void>( 'login' ).then( ( open ) => open( true ) );
+		const resume = sessionStorage.getItem( resumeKey );
+		if ( resume ) {
+			loadPanel<( how: 'resume' ) => void>( resume ).then( ( open ) => open( 'resume' ) );
 		}
 	} catch {}
 }

@@ -1,0 +1,199 @@
+// An AuthManager flow in a panel, shared by login and account creation: the first form (asked
+// afresh after every failure, since the wiki may add a captcha), each further step the wiki asks
+// for, a provider that redirects (and the panel that resumes when the browser is back), and
+// nothing typed lost except passwords after a failure. Each panel says what differs: what
+// happens on PASS, what a new password is compared with, what it adds to a field.
+import { ApiClient } from './api';
+import { RenderedFields, renderAuthFields } from './auth-fields';
+import { AuthAction, AuthField, AuthForm, AuthStep, AuthValues, fetchAuthForm, keptValues, resumeKey, resumeValues, submitAuth } from './authmanager';
+import { ApiFailure } from './errors';
+import { MessageFunction } from './messages';
+import { Panel, describeFailure, stayOpen } from './panel';
+import { PasswordContext } from './password-validity';
+
+export interface AuthFlowSpec {
+	which: AuthAction;
+	/** The gadget whose panel this is: it is opened again after a redirecting provider. */
+	gadget: string;
+	api: ApiClient;
+	msg: MessageFunction;
+	panel: Panel;
+	/** Labels of the primary action on the first form and on further steps. */
+	submitLabel: string;
+	continueLabel: string;
+	passwordContext: ( values: AuthValues ) => PasswordContext;
+	/** Our own messages for some FAIL codes; the wiki's message for all others. */
+	knownFailures?: Record<string, () => mw.Message>;
+	/** What the flow adds to a field (see renderAuthFields). */
+	decorate?: ( field: AuthField, widget: OO.ui.Widget, element: HTMLElement ) => void;
+	/** Shown instead of the first form, e.g. when the wiki does not allow creating accounts. */
+	refuse?: ( form: AuthForm ) => HTMLElement | null;
+	/** Shown under the first form (e.g. "Forgot your password?"). */
+	footer?: ( fields: RenderedFields ) => HTMLElement | null;
+	/** What is sent for what was typed; a node to show instead of sending. */
+	prepare?: ( values: AuthValues ) => AuthValues | HTMLElement;
+	/** Done: what the panel does then (the flow has cleared every password). */
+	onPass: ( username: string, values: AuthValues ) => Promise<void | typeof stayOpen>;
+}
+
+function wikiText( html: string ): HTMLElement {
+	// The wiki's own message (messageformat=html), escaping whatever a user typed.
+	const node = document.createElement( 'p' );
+	node.innerHTML = html;
+	return node;
+}
+
+function sameFields( before: AuthField[], after: AuthField[] ): boolean {
+	const names = ( fields: AuthField[] ): string => fields.map( ( field ) => field.name ).join( '|' );
+	return names( before ) === names( after );
+}
+
+export class AuthFlow {
+	private readonly spec: AuthFlowSpec;
+	private fields: RenderedFields | null = null;
+	private shown: AuthField[] = [];
+	private token: string | undefined;
+	private continuing = false;
+
+	public constructor( spec: AuthFlowSpec ) {
+		this.spec = spec;
+		spec.panel.update( {
+			initialFocus: () => this.fields && this.fields.first(),
+			submit: () => this.submit(),
+			onClose: () => this.fields && this.fields.dispose()
+		} );
+	}
+
+	/** The values typed so far. */
+	public values(): AuthValues {
+		return this.fields ? this.fields.values() : {};
+	}
+
+	private draw( step: AuthField[], intro: string, kept: AuthValues ): void {
+		const { spec } = this;
+		if ( this.fields ) {
+			this.fields.dispose();
+		}
+		const fields = renderAuthFields( step, {
+			msg: spec.msg,
+			api: spec.api,
+			passwordContext: spec.passwordContext,
+			values: kept,
+			onSubmit: () => spec.panel.submit(),
+			decorate: spec.decorate
+		} );
+		this.fields = fields;
+		this.shown = step;
+		const form = document.createElement( 'div' );
+		if ( intro ) {
+			form.appendChild( wikiText( intro ) );
+		}
+		form.appendChild( fields.element );
+		const footer = !this.continuing && spec.footer && spec.footer( fields );
+		if ( footer ) {
+			form.appendChild( footer );
+		}
+		spec.panel.update( { submitLabel: this.continuing ? spec.continueLabel : spec.submitLabel } );
+		spec.panel.showForm( form );
+	}
+
+	/**
+	 * Shows the first form, asked afresh, keeping what can be kept of `kept`.
+	 *
+	 * @param kept
+	 */
+	public start( kept: AuthValues = {} ): Promise<void> {
+		this.continuing = false;
+		return fetchAuthForm( this.spec.api, this.spec.which ).then( ( form ) => {
+			const refusal = this.spec.refuse && this.spec.refuse( form );
+			if ( refusal ) {
+				this.spec.panel.showInfo( refusal );
+				return;
+			}
+			this.token = form.token;
+			this.draw( form.fields, '', keptValues( this.shown, form.fields, kept ) );
+		} );
+	}
+
+	/** Opens the panel on its first form. */
+	public open(): void {
+		this.spec.panel.open();
+		this.start().then( null, ( failure: ApiFailure ) => {
+			this.spec.panel.showInfo( describeFailure( failure, this.spec.msg ) );
+		} );
+	}
+
+	/** Opens the panel where a redirecting provider left off: it continues with what the provider put into the address. */
+	public resume(): void {
+		const { panel, msg } = this.spec;
+		mw.storage.session.remove( resumeKey );
+		panel.open();
+		this.continuing = true;
+		submitAuth( this.spec.api, this.spec.which, resumeValues( location.search ), { continuing: true } )
+			.then( ( step ) => this.follow( step, {} ) )
+			.then( null, ( problem: ApiFailure | HTMLElement ) => {
+				const node = problem instanceof HTMLElement ? problem : describeFailure( problem, msg );
+				if ( this.fields ) {
+					panel.showError( node );
+				} else {
+					panel.showInfo( node );
+				}
+			} );
+	}
+
+	private follow( step: AuthStep, values: AuthValues ): Promise<void | typeof stayOpen> {
+		const { spec } = this;
+		if ( step.kind === 'pass' ) {
+			if ( this.fields ) {
+				this.fields.clearPasswords();
+			}
+			return spec.onPass( step.username || String( values.username || '' ), values );
+		}
+		if ( step.kind === 'form' ) {
+			// The same fields again (a wrong code): the wiki's message is an error, not an intro.
+			const again = this.continuing && sameFields( this.shown, step.fields );
+			this.continuing = true;
+			this.draw( step.fields, again ? '' : step.html, keptValues( this.shown, step.fields, values ) );
+			if ( again && step.html ) {
+				throw wikiText( step.html );
+			}
+			return Promise.resolve( stayOpen );
+		}
+		if ( step.kind === 'redirect' ) {
+			// Without storage the provider still does its part; only the panel does not reopen.
+			mw.storage.session.set( resumeKey, spec.gadget );
+			location.assign( step.target );
+			return new Promise<void>( () => {
+				// Never settles: the page is going away.
+			} );
+		}
+		// FAIL: the wiki's reason; the first form comes back with what was typed, without passwords.
+		const reason = describeFailure( { kind: 'api', code: step.code, html: step.html }, spec.msg, spec.knownFailures );
+		if ( this.fields ) {
+			this.fields.clearPasswords();
+		}
+		return this.start( values ).then( () => {
+			throw reason;
+		} );
+	}
+
+	private submit(): Promise<void | typeof stayOpen> {
+		const { spec } = this;
+		const fields = this.fields as RenderedFields;
+		const typed = fields.values();
+		const prepared = spec.prepare ? spec.prepare( typed ) : typed;
+		if ( prepared instanceof HTMLElement ) {
+			return Promise.reject( prepared );
+		}
+		// A retype that differs is found here, without asking (unless no password is being sent).
+		const problem = prepared.retype !== undefined ? fields.problem() : null;
+		if ( problem ) {
+			return Promise.reject( wikiText( mw.html.escape( problem ) ) );
+		}
+		const submission = this.continuing ? { continuing: true } : { token: this.token, returnUrl: location.href };
+		return submitAuth( spec.api, spec.which, prepared, submission )
+			.then( ( step ) => this.follow( step, typed ), ( failure: ApiFailure | HTMLElement ) => {
+				throw failure instanceof HTMLElement ? failure : describeFailure( failure, spec.msg, spec.knownFailures );
+			} );
+	}
+}
