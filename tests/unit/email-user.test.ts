@@ -136,6 +136,14 @@ QUnit.module( 'email-user: can the message go?', () => {
 		assert.strictEqual( recorded.gets.length, 0 );
 	} );
 
+	QUnit.test( 'a temporary account is told that email needs an account, without any request', async ( assert ) => {
+		const recorded = recordingApi( wiki( {} ) );
+		const checker = new EmailChecker( recorded.api, '~2026-1', 'en', true );
+		assert.strictEqual( ( await checker.check( 'Bob' ) ).obstacle, 'temporary' );
+		assert.strictEqual( await checker.senderObstacle(), 'temporary' );
+		assert.strictEqual( recorded.gets.length, 0 );
+	} );
+
 	QUnit.test( 'a failed check is forgotten, so opening the panel again asks again', async ( assert ) => {
 		let fail = true;
 		const recorded = recordingApi( ( params ) => {

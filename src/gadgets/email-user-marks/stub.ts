@@ -5,7 +5,8 @@ import type { MarkUsers } from './panel';
 
 const listPages = [ 'Contributions', 'Recentchanges', 'Listusers' ];
 
-if ( mw.config.get( 'wgUserName' ) && window.Promise && (
+// A temporary account (1.43+) cannot send email, so nobody is marked for it.
+if ( mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) && window.Promise && (
 	mw.config.get( 'wgAction' ) === 'history' ||
 	listPages.indexOf( mw.config.get( 'wgCanonicalSpecialPageName' ) as string ) !== -1
 ) ) {

@@ -6,6 +6,8 @@ import { failureFromErrors } from '../../lib/errors';
 /** Why a message cannot be sent, checked before the form is shown. */
 export type Obstacle =
 	| 'anon'
+	/** A temporary account (1.43+): it has no address and cannot send email. */
+	| 'temporary'
 	| 'no-address'
 	| 'unconfirmed'
 	| 'no-right'
@@ -70,6 +72,7 @@ export function batchSize( rights: string[] | undefined ): number {
 export class EmailChecker {
 	private readonly api: ApiClient;
 	private readonly sender: string | null;
+	private readonly temporary: boolean;
 	private readonly contentLanguage: string;
 	private senderInfo: Promise<SenderInfo & { rights: string[] }> | null = null;
 	private readonly emailable = new Map<string, Promise<ListedUser>>();
@@ -78,10 +81,12 @@ export class EmailChecker {
 	 * @param api
 	 * @param sender the viewer's user name, or null when logged out
 	 * @param contentLanguage the wiki's content language, in which the default subject is written
+	 * @param temporary whether the viewer's account is a temporary one (mw.user.isTemp())
 	 */
-	public constructor( api: ApiClient, sender: string | null, contentLanguage: string ) {
+	public constructor( api: ApiClient, sender: string | null, contentLanguage: string, temporary = false ) {
 		this.api = api;
 		this.sender = sender;
+		this.temporary = temporary;
 		this.contentLanguage = contentLanguage;
 	}
 
@@ -138,8 +143,9 @@ export class EmailChecker {
 	 * @param target user name
 	 */
 	public check( target: string ): Promise<Readiness> {
-		if ( !this.sender ) {
-			return Promise.resolve( { obstacle: 'anon', defaultSubject: '', block: null } );
+		if ( !this.sender || this.temporary ) {
+			// Known without asking: nobody without a registered account can send email.
+			return Promise.resolve( { obstacle: this.sender ? 'temporary' : 'anon', defaultSubject: '', block: null } );
 		}
 		// The target first: while the sender is unknown, lookUp asks about both in one request.
 		const recipient = this.lookUp( [ target ] ).then( ( users ) => users[ 0 ] );
@@ -205,8 +211,8 @@ export class EmailChecker {
 
 	/** Whether the sender can email at all, asked once per page view. */
 	public senderObstacle(): Promise<Obstacle | null> {
-		if ( !this.sender ) {
-			return Promise.resolve( 'anon' );
+		if ( !this.sender || this.temporary ) {
+			return Promise.resolve( this.sender ? 'temporary' : 'anon' );
 		}
 		return this.getSenderInfo().then( ( sender ) => sender.obstacle );
 	}

@@ -2,9 +2,11 @@
 // copy", and sends with one request. Loaded on first use by the stub.
 import { ApiClient, createApi } from '../../lib/api';
 import { ApiFailure } from '../../lib/errors';
+import { loadPanel } from '../../lib/loader';
 import { MessageFunction, useMessages } from '../../lib/messages';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { Panel, describeFailure } from '../../lib/panel';
+import type { OpenCreatePanel } from '../create-account/panel';
 import { Draft, DraftStore, EmailChecker, Obstacle, Readiness, sendEmail } from './logic';
 import en from './i18n/en.json';
 import ru from './i18n/ru.json';
@@ -38,10 +40,11 @@ function linkNode( title: string, text: string ): JQuery {
 	return $( '<a>' ).attr( 'href', mw.util.getUrl( title ) ).text( text );
 }
 
-function explainObstacle( obstacle: Obstacle, target: string, readiness: Readiness ): HTMLElement {
+function explainObstacle( obstacle: Obstacle, target: string, readiness: Readiness, onSignUp: () => void ): HTMLElement {
 	const node = document.createElement( 'p' );
 	const messages: Record<Obstacle, () => mw.Message> = {
 		anon: () => msg( 'obstacle-anon', linkNode( 'Special:UserLogin', msg( 'obstacle-anon-link' ).text() )[ 0 ] ),
+		temporary: () => msg( 'obstacle-temporary' ),
 		'no-address': () => msg( 'obstacle-no-address', linkNode( 'Special:Preferences#mw-prefsection-personal-email', msg( 'obstacle-no-address-link' ).text() )[ 0 ] ),
 		unconfirmed: () => msg( 'obstacle-unconfirmed', linkNode( 'Special:ConfirmEmail', msg( 'obstacle-unconfirmed-link' ).text() )[ 0 ] ),
 		'no-right': () => msg( 'obstacle-no-right' ),
@@ -51,6 +54,17 @@ function explainObstacle( obstacle: Obstacle, target: string, readiness: Readine
 			linkNode( `User talk:${ target }`, msg( 'obstacle-target-unemailable-link' ).text() )[ 0 ] )
 	};
 	$( node ).append( messages[ obstacle ]().parseDom() );
+	if ( obstacle === 'temporary' ) {
+		// The way forward: an account of one's own, from the sign-up panel, keeping the page as it is.
+		const signUp = new OO.ui.ButtonWidget( { label: msg( 'obstacle-temporary-sign-up' ).text(), flags: [ 'primary', 'progressive' ] } );
+		signUp.on( 'click', () => {
+			onSignUp();
+			loadPanel<OpenCreatePanel>( 'create-account' ).then( ( openCreate ) => openCreate( 'self' ) );
+		} );
+		const wrapper = document.createElement( 'div' );
+		wrapper.append( node, signUp.$element[ 0 ] );
+		return wrapper;
+	}
 	return node;
 }
 
@@ -124,7 +138,7 @@ const open: OpenEmailPanel = ( target, options = {} ) => {
 	}
 	checker.check( target ).then( ( readiness ) => {
 		if ( readiness.obstacle ) {
-			panel.showInfo( explainObstacle( readiness.obstacle, target, readiness ) );
+			panel.showInfo( explainObstacle( readiness.obstacle, target, readiness, () => panel.close() ) );
 			return;
 		}
 		defaultSubject = readiness.defaultSubject;
@@ -143,6 +157,8 @@ whenPanelReady( 'email-user', () => {
 	msg = useMessages( { en, ru, uk, tr } );
 	api = createApi( 'email-user' );
 	sender = mw.config.get( 'wgUserName' );
-	checker = new EmailChecker( api, sender, mw.config.get( 'wgContentLanguage' ) );
+	// mw.user.isTemp exists from 1.41 on: test for the function, not the version.
+	const temporary = !!( mw.user.isTemp && mw.user.isTemp() );
+	checker = new EmailChecker( api, sender, mw.config.get( 'wgContentLanguage' ), temporary );
 	return open;
 } );

@@ -4,6 +4,7 @@
 // every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
 import { loadPanel, openPanelOnClick } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
+import { emailUserLabels } from '../email-user/labels';
 
 // Where the skins put "Log in" and "Create account": 1.43's Vector 2022 has two of each, 1.39's
 // menu entries; 1.43's temporary-account banner has bare links with the same ids.
@@ -28,12 +29,12 @@ function anchorOf( element: Element ): Element | null {
 }
 
 function init(): void {
-	for ( const [ selector, panel ] of entries ) {
+	entries.forEach( ( [ selector, panel ] ) => {
 		$( selector ).each( ( _, element ) => {
 			// Each panel opened from here is for oneself ('self'; the login panel ignores it).
 			openPanelOnClick<( how: string ) => void>( anchorOf( element ), panel, ( open ) => open( 'self' ) );
 		} );
-	}
+	} );
 	// "Forgot your password?" beside each "Log in", a sibling of the same kind so that the
 	// skin styles it alike.
 	const text = resetLabels[ mw.config.get( 'wgUserLanguage' ) ] || resetLabels.en;
@@ -47,6 +48,17 @@ function init(): void {
 		}
 		openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
 	} );
+	// A temporary account on a user's page: "Email this user" opens the email panel, which says
+	// that sending email needs an account and offers the sign-up panel.
+	const target = mw.config.get( 'wgRelevantUserName' );
+	if ( mw.config.get( 'wgUserIsTemp' ) && target ) {
+		mw.loader.using( 'mediawiki.util', () => {
+			const language = mw.config.get( 'wgUserLanguage' );
+			const item = mw.util.addPortletLink( 'p-tb', mw.util.getUrl( 'Special:EmailUser/' + target ),
+				emailUserLabels[ language ] || emailUserLabels.en, 't-emailuser' );
+			openPanelOnClick<( name: string ) => void>( item && item.querySelector( 'a' ), 'email-user', ( open ) => open( target ) );
+		} );
+	}
 	// Tells tests (and anyone curious) that the links are in place.
 	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	try {

@@ -19,7 +19,8 @@ function addLink( portlet: string, page: string, which: PasswordPanel, label: st
 function init(): void {
 	const label = labels[ mw.config.get( 'wgUserLanguage' ) ] || labels.en;
 	addLink( 'p-tb', 'Special:PasswordPolicies', 'check', label[ 0 ], 't-passwordcheck' );
-	if ( mw.config.get( 'wgUserName' ) ) {
+	// A temporary account (1.43+) has no password to change.
+	if ( mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) ) {
 		addLink( 'p-personal', 'Special:ChangeCredentials', 'change', label[ 1 ], 'pt-changepassword' );
 	}
 }

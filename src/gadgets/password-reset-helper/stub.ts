@@ -24,6 +24,7 @@ function init(): void {
 	}
 }
 
-if ( mw.config.get( 'wgUserName' ) ) {
+// Helpers are registered users; a temporary account (1.43+) is offered its own ways forward instead.
+if ( mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) ) {
 	startOnce( 'accountGadgetsPasswordResetHelper', init );
 }
