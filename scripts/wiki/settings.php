@@ -47,6 +47,9 @@ $wgRateLimits['mailpassword'] = [ 'ip' => [ 1000, 60 ] ];
 $wgPasswordReminderResendTime = 0;
 // Sign-up tests create many accounts from one address in a day.
 $wgAccountCreationThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
+// Likewise temporary accounts (1.43+; unknown to 1.39, where these do nothing).
+$wgTempAccountCreationThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
+$wgTempAccountNameAcquisitionThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
 // Login tests fail on purpose (wrong passwords, wrong codes) many times a run.
 $wgPasswordAttemptThrottle = [ [ 'count' => 1000, 'seconds' => 300 ] ];
 
