@@ -29,6 +29,9 @@ $wgDefaultSkin = 'vector-2022';
 // Only interface admins may edit gadgets; the deploy bot password asks for that grant.
 $wgGroupPermissions['user']['sendemail'] = true;
 
+// Minerva, the skin of phones, also on desktop (?useskin=minerva): the panels must work in it too.
+wfLoadSkin( 'MinervaNeue' );
+
 wfLoadExtension( 'Gadgets' );
 wfLoadExtension( 'ConfirmEdit' );
 wfLoadExtension( 'OATHAuth' );

@@ -3,7 +3,9 @@
 // temporary password, and in batches with the real emails read back.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit } from './helpers.mjs';
+import {
+	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu
+} from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
 const en = gadgetMessages( 'create-account', 'en' );
@@ -359,6 +361,14 @@ for ( const wiki of wikis ) {
 				} );
 			} );
 		}
+
+		test( 'Minerva at a phone\'s size: the user menu\'s "Create account" opens a panel that fills the screen', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				await openFromMinervaMenu( visit, 'Create account' );
+				await dialogOf( visit.page ).getByRole( 'textbox', { name: 'Username' } ).fill( bob.name );
+				await nameVerdict( visit.page, 'taken' );
+			} );
+		} );
 
 		test( '"Create account" opens the panel in every skin; a middle click still goes to the special page', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {

@@ -254,3 +254,29 @@ export function totp( secret, now = Date.now() ) {
 	// eslint-disable-next-line no-bitwise
 	return String( ( hmac.readUInt32BE( offset ) & 0x7fffffff ) % 1000000 ).padStart( 6, '0' );
 }
+
+/**
+ * In the Minerva skin at a phone's size, taps the user menu and one of its links, as a person on
+ * a phone would, and waits for the panel it opens; then checks that the panel fills the screen
+ * without sideways scrolling.
+ *
+ * @param {Visit} visit
+ * @param {string} linkName e.g. 'Log in'
+ */
+export async function openFromMinervaMenu( visit, linkName ) {
+	const { page } = visit;
+	await page.setViewportSize( { width: 360, height: 640 } );
+	await visit.open( 'Main Page', { useskin: 'minerva' } );
+	await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+	await page.locator( '#minerva-user-menu-toggle' ).click();
+	await page.getByRole( 'link', { name: linkName, exact: true } ).click();
+	await page.getByRole( 'dialog' ).waitFor();
+	await panelSettled( page );
+	const [ scrollWidth, dialogWidth ] = await page.evaluate( () => [
+		document.documentElement.scrollWidth,
+		document.querySelector( '.oo-ui-processDialog' ).getBoundingClientRect().width
+	] );
+	if ( scrollWidth > 360 || dialogWidth > 360 ) {
+		throw new Error( `The panel does not fit a phone: page ${ scrollWidth } px, panel ${ dialogWidth } px wide` );
+	}
+}

@@ -3,7 +3,8 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit
+	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit,
+	openFromMinervaMenu
 } from './helpers.mjs';
 
 const { logsIn: leo, twoFactor: kim, resetsAndLogsIn: mallory, admin } = accounts;
@@ -248,6 +249,16 @@ for ( const wiki of wikis ) {
 				} );
 			} );
 		}
+
+		test( 'Minerva at a phone\'s size: the user menu\'s "Log in" opens a panel that fills the screen, and logs in', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				await openFromMinervaMenu( visit, 'Log in' );
+				await fillLogin( page, leo );
+				await Promise.all( [ page.waitForNavigation(), page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } ).press( 'Enter' ) ] );
+				await loggedInAs( visit, leo.name );
+			} );
+		} );
 
 		test( '"Log in" opens the panel in every skin; a middle click still goes to the login page', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {

@@ -1,8 +1,14 @@
 // Page-view stub of the email-user gadget: on a user's pages it turns "Email this user" into a
 // link that opens the in-page panel. Nothing else loads until the link is used.
 import { openPanelOnClick, startOnce } from '../../lib/loader';
-import { emailUserLabels } from './labels';
 import type { OpenEmailPanel } from './panel';
+
+const labels: Record<string, string> = {
+	en: 'Email this user',
+	ru: 'Написать письмо',
+	uk: 'Написати листа',
+	tr: 'E-posta gönder'
+};
 
 function init(): void {
 	const target = mw.config.get( 'wgRelevantUserName' );
@@ -14,13 +20,11 @@ function init(): void {
 	const added = shown ? null : mw.util.addPortletLink(
 		'p-tb',
 		mw.util.getUrl( 'Special:EmailUser/' + target ),
-		emailUserLabels[ mw.config.get( 'wgUserLanguage' ) ] || emailUserLabels.en
+		labels[ mw.config.get( 'wgUserLanguage' ) ] || labels.en
 	);
 	const link = shown || ( added && added.querySelector( 'a' ) );
 	openPanelOnClick<OpenEmailPanel>( link, 'email-user', ( open ) => open( target ) );
 }
 
-// A temporary account gets the link from the logged-out stub, with the way to an account of its own.
-if ( !mw.config.get( 'wgUserIsTemp' ) ) {
-	startOnce( 'accountGadgetsEmailUser', init );
-}
+// Also for a temporary account (the logged-out stub loads this for it): its panel explains.
+startOnce( 'accountGadgetsEmailUser', init );

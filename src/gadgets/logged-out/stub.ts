@@ -4,16 +4,16 @@
 // every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
 import { loadPanel, openPanelOnClick } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
-import { emailUserLabels } from '../email-user/labels';
 
 // Where the skins put "Log in" and "Create account": 1.43's Vector 2022 has two of each, 1.39's
-// menu entries; 1.43's temporary-account banner has bare links with the same ids.
-const login = '#pt-login-2, #pt-login, .vector-user-menu-login';
+// menu entries, Minerva links in its main menu; 1.43's temporary-account banner has bare links
+// with the same ids.
+const login = '#pt-login-2, #pt-login, .vector-user-menu-login, .menu__item--login';
 
 /** Which existing links open which panel (the panel's gadget name). */
 const entries: [ string, string ][] = [
 	[ login, 'login' ],
-	[ '#pt-createaccount-2, #pt-createaccount, .vector-user-menu-create-account', 'create-account' ]
+	[ '#pt-createaccount-2, #pt-createaccount, .vector-user-menu-create-account, .menu__item--createaccount', 'create-account' ]
 ];
 
 const resetLabels: Record<string, string> = {
@@ -41,23 +41,19 @@ function init(): void {
 	$( login ).each( ( _, element ) => {
 		const $link = $( '<a>' ).attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' ).text( text );
 		if ( element.tagName === 'A' ) {
-			// A bare link (1.43's temporary-account banner): styled as a button like its neighbours.
-			$link.addClass( element.className ).insertAfter( element );
+			// A bare link (1.43's banner buttons, Minerva's menu): styled like it, without the
+			// classes that make it "Log in" (Minerva's icon).
+			$link.addClass( element.className.replace( /\S*login\S*/g, '' ) ).insertAfter( element );
 		} else {
 			$( document.createElement( element.tagName ) ).addClass( element.className ).append( $link ).insertAfter( element );
 		}
 		openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
 	} );
-	// A temporary account on a user's page: "Email this user" opens the email panel, which says
-	// that sending email needs an account and offers the sign-up panel.
-	const target = mw.config.get( 'wgRelevantUserName' );
-	if ( mw.config.get( 'wgUserIsTemp' ) && target ) {
-		mw.loader.using( 'mediawiki.util', () => {
-			const language = mw.config.get( 'wgUserLanguage' );
-			const item = mw.util.addPortletLink( 'p-tb', mw.util.getUrl( 'Special:EmailUser/' + target ),
-				emailUserLabels[ language ] || emailUserLabels.en, 't-emailuser' );
-			openPanelOnClick<( name: string ) => void>( item && item.querySelector( 'a' ), 'email-user', ( open ) => open( target ) );
-		} );
+	// A temporary account on a user's page gets "Email this user" from the email-user stub (its
+	// `sendemail` right only stops it loading by itself): the panel says that email needs an
+	// account, and offers the sign-up panel.
+	if ( mw.config.get( 'wgUserIsTemp' ) && mw.config.get( 'wgRelevantUserName' ) ) {
+		mw.loader.load( 'ext.gadget.email-user' );
 	}
 	// Tells tests (and anyone curious) that the links are in place.
 	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
