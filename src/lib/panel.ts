@@ -140,7 +140,10 @@ export class Panel {
 		Dialog.prototype.getReadyProcess = function ( this: ProcessDialogInternals, data?: object ) {
 			return parent.getReadyProcess.call( this, data ).next( () => {
 				const widget = panel.spec.initialFocus && panel.spec.initialFocus();
-				if ( widget ) {
+				// The form may have come before the opening animation ended, and the person may be
+				// typing in it already: focus jumping then would send their keys to another field.
+				const active = document.activeElement;
+				if ( widget && !( active && panel.content.$element[ 0 ].contains( active ) ) ) {
 					widget.focus();
 				}
 			} );
