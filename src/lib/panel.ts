@@ -92,6 +92,9 @@ export class Panel {
 	private readonly body = document.createElement( 'div' );
 	private mode: DialogMode = 'loading';
 	private confirming = false;
+	/** Settles once the window is ready (see show()). */
+	private readonly ready: Promise<void>;
+	private markReady: () => void = () => undefined;
 
 	public constructor( spec: PanelSpec, msg: MessageFunction ) {
 		this.spec = Object.assign( { returnFocus: document.activeElement as HTMLElement | null }, spec );
@@ -101,6 +104,9 @@ export class Panel {
 		// What replaces the loading state (a form, or why there is none) is announced.
 		this.body.setAttribute( 'aria-live', 'polite' );
 		this.content.$element.append( this.alert, this.body );
+		this.ready = new Promise<void>( ( resolve ) => {
+			this.markReady = resolve;
+		} );
 		this.dialog = this.createDialog();
 	}
 
@@ -138,15 +144,8 @@ export class Panel {
 			return panel.content.$element.outerHeight( true ) || 200;
 		};
 		Dialog.prototype.getReadyProcess = function ( this: ProcessDialogInternals, data?: object ) {
-			return parent.getReadyProcess.call( this, data ).next( () => {
-				const widget = panel.spec.initialFocus && panel.spec.initialFocus();
-				// The form may have come before the opening animation ended, and the person may be
-				// typing in it already: focus jumping then would send their keys to another field.
-				const active = document.activeElement;
-				if ( widget && !( active && panel.content.$element[ 0 ].contains( active ) ) ) {
-					widget.focus();
-				}
-			} );
+			// OOUI has just moved focus to the window: what the panel shows from now on keeps it.
+			return parent.getReadyProcess.call( this, data ).next( () => panel.markReady() );
 		};
 		Dialog.prototype.getTeardownProcess = function ( this: ProcessDialogInternals, data?: object ) {
 			return parent.getTeardownProcess.call( this, data ).next( () => {
@@ -239,31 +238,42 @@ export class Panel {
 		this.dialog.pushPending();
 	}
 
-	private show( mode: DialogMode, node: HTMLElement ): void {
-		this.body.textContent = '';
-		this.body.appendChild( node );
-		// Only the loading state is undone here; a step shown during a submit stays pending
-		// until the submit settles.
-		if ( this.mode === 'loading' ) {
-			this.dialog.popPending();
-		}
-		this.mode = mode;
-		this.dialog.actions.setMode( mode );
-		this.dialog.updateSize();
+	/**
+	 * Puts a form or an explanation in the panel, once the window is ready: OOUI moves focus to
+	 * the window then, so a form shown earlier could lose what the person had started typing into
+	 * it, or send it to another field.
+	 *
+	 * @param mode
+	 * @param node
+	 * @param focus move focus to spec.initialFocus
+	 */
+	private show( mode: DialogMode, node: HTMLElement, focus = false ): void {
+		this.ready.then( () => {
+			this.body.textContent = '';
+			this.body.appendChild( node );
+			// Only the loading state is undone here; a step shown during a submit stays pending
+			// until the submit settles.
+			if ( this.mode === 'loading' ) {
+				this.dialog.popPending();
+			}
+			this.mode = mode;
+			this.dialog.actions.setMode( mode );
+			this.dialog.updateSize();
+			const widget = focus && this.spec.initialFocus && this.spec.initialFocus();
+			if ( widget ) {
+				widget.focus();
+			}
+		} );
 	}
 
 	/** Shows a form; its primary action runs spec.submit. */
 	public showForm( form: HTMLElement ): void {
-		this.show( 'form', form );
-		const widget = this.spec.initialFocus && this.spec.initialFocus();
-		if ( widget ) {
-			widget.focus();
-		}
+		this.show( 'form', form, true );
 	}
 
 	/** Shows an explanation instead of a form: only Cancel remains. */
 	public showInfo( info: HTMLElement ): void {
-		this.show( 'info', info );
+		this.show( 'info', info, true );
 	}
 
 	/** Shows (or, with null, clears) the error above the form. */

@@ -56,9 +56,13 @@ export function gadgetMessages( gadget, language ) {
 	return { ...read( `src/i18n/${ language }.json` ), ...read( `src/gadgets/${ gadget }/i18n/${ language }.json` ) };
 }
 
-/** Waits until an open panel has finished what it was doing (its check, its request). */
+/**
+ * Waits until an open panel has finished opening and what it was doing (its check, its request).
+ * The panel shows its content only once the window is ready (see Panel.show).
+ */
 export function panelSettled( page ) {
-	return page.waitForFunction( () => !document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
+	return page.waitForFunction( () => document.querySelector( '.oo-ui-processDialog.oo-ui-window-ready' ) &&
+		!document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
 }
 
 /**

@@ -61,7 +61,6 @@ function openCheck(): void {
 		new OO.ui.FieldLayout( username, { label: msg( 'username-label' ).text(), align: 'top' } ),
 		new OO.ui.FieldLayout( email, { label: msg( 'email-label' ).text(), align: 'top' } )
 	) );
-	password.input.focus();
 }
 
 function openChange( status: SecurityStatus, panel: Panel, user: string ): void {
