@@ -142,7 +142,7 @@ async function loginFigures( browser, wiki ) {
 	};
 	const core = async ( page ) => {
 		// Following the link as the skin has it (the gadget would open its panel on a click).
-		await page.goto( await page.locator( '#pt-login a' ).getAttribute( 'href' ) );
+		await page.goto( new URL( await page.locator( '#pt-login a' ).getAttribute( 'href' ), page.url() ).href );
 		await page.locator( '#wpName1' ).fill( leo.name );
 		await page.locator( '#wpPassword1' ).fill( leo.password );
 		await Promise.all( [ page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( bob ) ), page.locator( '#wpLoginAttempt' ).click() ] );
@@ -153,7 +153,7 @@ async function loginFigures( browser, wiki ) {
 		// Once to warm the browser's cache, then measured.
 		for ( const round of [ 'warm-up', 'measured' ] ) {
 			await visit.context.clearCookies();
-			await visit.open( bob, { useskin: 'vector-2022' } );
+			await visit.open( bob, { useskin: 'vector' } );
 			await visit.page.waitForFunction( () => window.accountGadgetsLoggedOut === true );
 			results[ name ] = await timeLogin( visit, flow );
 			results[ name ].round = round;
