@@ -4,7 +4,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu
+	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
+	loggedInAs, assertNoPasswordInUrls
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
@@ -45,20 +46,6 @@ async function fillSignup( page, { name, password, email } ) {
 
 function submit( page, label = en.submit ) {
 	return dialogOf( page ).getByRole( 'button', { name: label, exact: true } ).click();
-}
-
-async function loggedInAs( visit, name ) {
-	await visit.page.waitForFunction( ( expected ) => window.mw && mw.config.get( 'wgUserName' ) === expected, name );
-	const me = await visit.api( { action: 'query', meta: 'userinfo' } );
-	assert.equal( me.query.userinfo.name, name );
-}
-
-function assertNoPasswordInUrls( visit, ...passwords ) {
-	for ( const request of visit.requests ) {
-		for ( const password of passwords ) {
-			assert.ok( !request.url.includes( password ) && !request.url.includes( encodeURIComponent( password ) ), `password in ${ request.url }` );
-		}
-	}
 }
 
 /** Logs in with the API in a fresh context: proves the account and password are real. */

@@ -284,3 +284,33 @@ export async function openFromMinervaMenu( visit, linkName ) {
 		throw new Error( `The panel does not fit a phone: page ${ scrollWidth } px, panel ${ dialogWidth } px wide` );
 	}
 }
+
+/**
+ * After a login or sign-up from a panel: the page shows `name` as the user, and the wiki agrees.
+ *
+ * @param {Visit} visit
+ * @param {string} name
+ */
+export async function loggedInAs( visit, name ) {
+	await visit.page.waitForFunction( ( expected ) => window.mw && mw.config.get( 'wgUserName' ) === expected, name );
+	const me = await visit.api( { action: 'query', meta: 'userinfo' } );
+	if ( me.query.userinfo.name !== name ) {
+		throw new Error( `Logged in as ${ me.query.userinfo.name }, not ${ name }` );
+	}
+}
+
+/**
+ * No password anywhere in a request address: they go in POST bodies only.
+ *
+ * @param {Visit} visit
+ * @param {...string} passwords
+ */
+export function assertNoPasswordInUrls( visit, ...passwords ) {
+	for ( const request of visit.requests ) {
+		for ( const password of passwords ) {
+			if ( request.url.includes( password ) || request.url.includes( encodeURIComponent( password ) ) ) {
+				throw new Error( `A password is in ${ request.url }` );
+			}
+		}
+	}
+}

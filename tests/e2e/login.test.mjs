@@ -4,7 +4,7 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit,
-	openFromMinervaMenu
+	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls
 } from './helpers.mjs';
 
 const { logsIn: leo, twoFactor: kim, resetsAndLogsIn: mallory, admin } = accounts;
@@ -30,22 +30,6 @@ async function fillLogin( page, account, password = account.password ) {
 
 function submitButton( page, label = en.submit ) {
 	return page.getByRole( 'dialog' ).getByRole( 'button', { name: label, exact: true } );
-}
-
-/** Logged in as `name` after the page reloaded. */
-async function loggedInAs( visit, name ) {
-	await visit.page.waitForFunction( ( expected ) => window.mw && mw.config.get( 'wgUserName' ) === expected, name );
-	const me = await visit.api( { action: 'query', meta: 'userinfo' } );
-	assert.equal( me.query.userinfo.name, name );
-}
-
-/** No password anywhere in a request address. */
-function assertNoPasswordInUrls( visit, ...passwords ) {
-	for ( const request of visit.requests ) {
-		for ( const password of passwords ) {
-			assert.ok( !request.url.includes( encodeURIComponent( password ) ) && !request.url.includes( password ), `password in ${ request.url }` );
-		}
-	}
 }
 
 for ( const wiki of wikis ) {
