@@ -69,6 +69,12 @@ export class AuthFlow {
 		return this.fields ? this.fields.values() : {};
 	}
 
+	/** Whether the person has typed anything (the wiki's hidden values do not count). */
+	public hasTyped(): boolean {
+		const values = this.values();
+		return this.shown.some( ( field ) => field.type !== 'hidden' && typeof values[ field.name ] === 'string' && values[ field.name ] !== '' );
+	}
+
 	private draw( step: AuthField[], intro: string, kept: AuthValues ): void {
 		const { spec } = this;
 		if ( this.fields ) {

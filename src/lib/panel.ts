@@ -54,6 +54,17 @@ function getWindowManager(): OO.ui.WindowManager {
 }
 
 /**
+ * A paragraph of text or nodes (a message's parseDom(), text escaped by jQuery).
+ *
+ * @param content
+ */
+export function paragraph( content: JQuery<JQuery.Node> | string ): HTMLElement {
+	const element = document.createElement( 'p' );
+	$( element ).append( content );
+	return element;
+}
+
+/**
  * The node that explains a failure: the wiki's own message for API errors (HTML the wiki made,
  * in the user's language), ours for network trouble.
  *

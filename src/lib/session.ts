@@ -12,13 +12,13 @@ const tokenTypes = [ 'csrf', 'watch', 'patrol', 'rollback', 'userrights', 'login
  * page's other scripts) fetches its own instead of failing with badtoken. mw.Api keeps one
  * token cache per API URL, shared by every instance.
  */
-export function forgetTokens(): void {
+function forgetTokens(): void {
 	const api = new mw.Api();
 	tokenTypes.forEach( ( type ) => api.badToken( type ) );
 }
 
 /** The edit form of this page, when the person is in the middle of an edit (or a preview). */
-export function editInProgress(): HTMLFormElement | null {
+function editInProgress(): HTMLFormElement | null {
 	const action = mw.config.get( 'wgAction' );
 	return action === 'edit' || action === 'submit' ? document.getElementById( 'editform' ) as HTMLFormElement | null : null;
 }

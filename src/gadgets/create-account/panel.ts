@@ -7,7 +7,7 @@ import { ApiClient, createApi } from '../../lib/api';
 import { AuthFlow } from '../../lib/auth-flow';
 import { AuthValues, submitAuth } from '../../lib/authmanager';
 import { MessageFunction, useMessages } from '../../lib/messages';
-import { Panel, stayOpen } from '../../lib/panel';
+import { Panel, paragraph, stayOpen } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { continueInNewSession } from '../../lib/session';
 import { LiveState } from '../../lib/live-check';
@@ -24,12 +24,6 @@ export type OpenCreatePanel = ( mode: CreateMode ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
-
-function paragraph( node: JQuery<JQuery.Node> | string ): HTMLElement {
-	const element = document.createElement( 'p' );
-	$( element ).append( node );
-	return element;
-}
 
 const nameMessages: Record<NameStatus, string> = {
 	available: 'name-available',
@@ -79,10 +73,7 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 	const panel = new Panel( {
 		title: msg( forOther ? 'title-other' : 'title-self' ).text(),
 		submitLabel: msg( 'submit' ).text(),
-		isDirty: () => Object.keys( flow.values() ).some( ( name ) => {
-			const value = flow.values()[ name ];
-			return typeof value === 'string' && value !== '' && name !== 'captchaId';
-		} ),
+		isDirty: () => flow.hasTyped(),
 		submit: () => Promise.resolve()
 	}, msg );
 	let names: ReturnType<typeof usernameCheck> | null = null;

@@ -3,7 +3,7 @@
 import { ApiClient, createApi } from '../../lib/api';
 import { ApiFailure } from '../../lib/errors';
 import { MessageFunction, useMessages } from '../../lib/messages';
-import { Panel, describeFailure } from '../../lib/panel';
+import { Panel, describeFailure, paragraph } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { PasswordField } from '../../lib/password-field';
 import { retypeMatches } from '../../lib/password-validity';
@@ -20,12 +20,6 @@ export type OpenPasswordPanel = ( which: PasswordPanel ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
-
-function paragraph( node: JQuery<JQuery.Node> | string ): HTMLElement {
-	const element = document.createElement( 'p' );
-	$( element ).append( node );
-	return element;
-}
 
 function form( ...items: ( OO.ui.Element | HTMLElement )[] ): HTMLElement {
 	const element = document.createElement( 'div' );

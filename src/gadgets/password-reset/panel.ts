@@ -3,7 +3,7 @@
 import { ApiClient, createApi } from '../../lib/api';
 import { ApiFailure } from '../../lib/errors';
 import { MessageFunction, useMessages } from '../../lib/messages';
-import { Panel, describeFailure } from '../../lib/panel';
+import { Panel, describeFailure, paragraph } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { InputProblem, ResetRoutes, fetchRoutes, requestReset, resetRequest } from './logic';
 import en from './i18n/en.json';
@@ -26,12 +26,6 @@ function fieldLabel( allowed: ResetRoutes ): string {
 		return msg( 'field-either' ).text();
 	}
 	return msg( allowed.user ? 'field-user' : 'field-email' ).text();
-}
-
-function paragraph( message: mw.Message ): HTMLElement {
-	const node = document.createElement( 'p' );
-	$( node ).append( message.parseDom() );
-	return node;
 }
 
 const problems: Record<InputProblem, string> = {
@@ -61,7 +55,7 @@ const open: OpenResetPanel = ( target, prefill ) => {
 		submit: () => routes!.then( ( allowed ) => {
 			const request = resetRequest( ( input as OO.ui.TextInputWidget ).getValue(), allowed, mw.config.get( 'wgUserName' ) );
 			if ( 'problem' in request ) {
-				throw paragraph( msg( problems[ request.problem ] ) );
+				throw paragraph( msg( problems[ request.problem ] ).parseDom() );
 			}
 			return requestReset( api, request.params ).then( () => {
 				// The same words whether or not an account matched: MediaWiki answers success for
@@ -81,7 +75,7 @@ const open: OpenResetPanel = ( target, prefill ) => {
 	}
 	routes.then( ( allowed ) => {
 		if ( !allowed.user && !allowed.email ) {
-			panel.showInfo( paragraph( msg( 'not-available' ) ) );
+			panel.showInfo( paragraph( msg( 'not-available' ).parseDom() ) );
 			return;
 		}
 		const field = new OO.ui.TextInputWidget( {
@@ -91,7 +85,7 @@ const open: OpenResetPanel = ( target, prefill ) => {
 		} );
 		input = field;
 		const form = document.createElement( 'div' );
-		form.appendChild( paragraph( msg( target ? 'helper-intro' : 'intro' ) ) );
+		form.appendChild( paragraph( msg( target ? 'helper-intro' : 'intro' ).parseDom() ) );
 		form.appendChild( new OO.ui.FieldLayout( field, { label: fieldLabel( allowed ), align: 'top' } ).$element[ 0 ] );
 		panel.showForm( form );
 	}, ( failure: ApiFailure ) => {
