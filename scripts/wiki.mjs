@@ -175,6 +175,77 @@ function ensureAccounts() {
 	return accounts;
 }
 
+/**
+ * Where the release tarballs of MobileFrontend are: $ACCOUNT_GADGETS_VENDOR, or a `shared/vendor`
+ * folder beside this checkout or beside one of its parent folders.
+ *
+ * @return {string|null}
+ */
+function vendorDir() {
+	const candidates = process.env.ACCOUNT_GADGETS_VENDOR ? [ process.env.ACCOUNT_GADGETS_VENDOR ] : [];
+	for ( let dir = path.dirname( repoRoot ); ; dir = path.dirname( dir ) ) {
+		candidates.push( path.join( dir, 'shared/vendor' ) );
+		if ( dir === path.dirname( dir ) ) {
+			break;
+		}
+	}
+	return candidates.find( ( dir ) => existsSync( dir ) ) || null;
+}
+
+/**
+ * The release tarball of MobileFrontend's branch for a wiki, from the vendor folder or else from
+ * MediaWiki's extension distributor.
+ *
+ * @param {Object} wiki
+ * @return {Promise<string>} path of the tarball
+ */
+async function mobileFrontendTarball( wiki ) {
+	const branch = `REL${ wiki.version.replace( '.', '_' ) }`;
+	const vendor = vendorDir();
+	const vendored = vendor && path.join( vendor, `MobileFrontend-${ branch }.tar.gz` );
+	if ( vendored && existsSync( vendored ) ) {
+		return vendored;
+	}
+	log( `MobileFrontend ${ branch } is not in a shared/vendor folder: asking MediaWiki's extension distributor` );
+	const query = 'https://www.mediawiki.org/w/api.php?action=query&list=extdistbranches&edbexts=MobileFrontend&format=json&formatversion=2';
+	const answer = await ( await fetch( query, { signal: AbortSignal.timeout( 20000 ) } ) ).json();
+	const url = answer.query.extdistbranches.extensions.MobileFrontend[ branch ];
+	const download = await fetch( url, { signal: AbortSignal.timeout( 120000 ) } );
+	if ( !download.ok ) {
+		throw new Error( `${ url }: HTTP ${ download.status }` );
+	}
+	const file = path.join( wiki.dir, `MobileFrontend-${ branch }.tar.gz` );
+	writeFileSync( file, Buffer.from( await download.arrayBuffer() ) );
+	return file;
+}
+
+/**
+ * MobileFrontend, for the mobile view (?useformat=mobile), unpacked into the wiki's folder where
+ * settings.php looks for it. Without it the wiki still runs, and `mobile-missing` says why, for
+ * the mobile tests to fail with.
+ *
+ * @param {Object} wiki
+ */
+async function ensureMobileFrontend( wiki ) {
+	const target = path.join( wiki.dir, 'extensions' );
+	const missing = path.join( wiki.dir, 'mobile-missing' );
+	if ( existsSync( path.join( target, 'MobileFrontend/extension.json' ) ) ) {
+		return;
+	}
+	try {
+		const tarball = await mobileFrontendTarball( wiki );
+		log( `installing MobileFrontend for ${ wiki.version } from ${ path.basename( tarball ) }` );
+		mkdirSync( target, { recursive: true } );
+		run( 'tar', [ '-xzf', tarball, '-C', target ] );
+		rmSync( missing, { force: true } );
+	} catch ( error ) {
+		const why = `MobileFrontend could not be installed for MediaWiki ${ wiki.version }: no shared/vendor ` +
+			`folder with its release tarball, and MediaWiki's extension distributor did not answer (${ error.message })`;
+		log( why );
+		writeFileSync( missing, why + '\n' );
+	}
+}
+
 function phpEnv( wiki ) {
 	// The server address follows the port chosen now (MW139_PORT…), not the one at install time.
 	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile, ACCOUNT_GADGETS_SERVER: wiki.server };
@@ -327,6 +398,7 @@ async function up() {
 	const accounts = ensureAccounts();
 	for ( const wiki of wikis ) {
 		installWiki( wiki, accounts );
+		await ensureMobileFrontend( wiki );
 		seedWiki( wiki, accounts );
 		await startServer( wiki );
 	}
@@ -337,6 +409,9 @@ function info() {
 	const lines = [ '', 'Local wikis:' ];
 	for ( const wiki of wikis ) {
 		lines.push( `  MediaWiki ${ wiki.version }: ${ wiki.server }/index.php/Main_Page  (mail: ${ path.relative( repoRoot, wiki.mailDir ) })` );
+		lines.push( existsSync( path.join( wiki.dir, 'mobile-missing' ) ) ?
+			`    mobile view: not available (${ readFileSync( path.join( wiki.dir, 'mobile-missing' ), 'utf8' ).trim() })` :
+			`    mobile view: ${ wiki.server }/index.php/Main_Page?useformat=mobile` );
 	}
 	lines.push( '', 'Test accounts (the same on both wikis):' );
 	for ( const [ role, account ] of Object.entries( accounts ) ) {

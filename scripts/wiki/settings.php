@@ -32,6 +32,15 @@ $wgGroupPermissions['user']['sendemail'] = true;
 // Minerva, the skin of phones, also on desktop (?useskin=minerva): the panels must work in it too.
 wfLoadSkin( 'MinervaNeue' );
 
+// The mobile view (?useformat=mobile, or a phone's browser), when `wiki up` could install
+// MobileFrontend (Debian has no package of it); desktop pages are the same with it or without.
+$accountGadgetsMobileFrontend = "$accountGadgetsWikiDir/extensions/MobileFrontend/extension.json";
+if ( is_readable( $accountGadgetsMobileFrontend ) ) {
+	wfLoadExtension( 'MobileFrontend', $accountGadgetsMobileFrontend );
+	$wgDefaultMobileSkin = 'minerva';
+	$wgMFDefaultSkinClass = 'SkinMinerva';
+}
+
 wfLoadExtension( 'Gadgets' );
 wfLoadExtension( 'ConfirmEdit' );
 wfLoadExtension( 'OATHAuth' );
