@@ -9,40 +9,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import path from 'node:path';
 import {
 	listModules, renderDefinition, definitionDrift, definitionFile, es5Errors, compile, wrap,
-	gadgetsDir, version, section, languages
+	gadgetsDir, version, descriptionPages
 } from './scripts/build/gadgets.mjs';
-import { repoRoot } from './scripts/wiki/wikis.mjs';
 
 const commit = spawnSync( 'git', [ 'rev-parse', '--short', 'HEAD' ], { encoding: 'utf8' } ).stdout.trim();
-
-function readMessages( file ) {
-	return existsSync( file ) ? JSON.parse( readFileSync( file, 'utf8' ) ) : {};
-}
-
-/**
- * The wiki pages that describe our gadgets in Special:Preferences and Special:Gadgets, in every
- * language we ship: MediaWiki:Gadget-<name>(/lang) and MediaWiki:Gadget-section-<section>(/lang).
- *
- * @param {Array} modules
- * @return {Object<string,string>} page title → text
- */
-function descriptionPages( modules ) {
-	const pages = {};
-	for ( const language of languages ) {
-		const suffix = language === 'en' ? '' : `/${ language }`;
-		const shared = readMessages( path.join( repoRoot, `src/i18n/${ language }.json` ) );
-		pages[ `MediaWiki:Gadget-section-${ section }${ suffix }` ] = shared[ 'section-title' ];
-		for ( const module of modules ) {
-			const messages = readMessages( path.join( repoRoot, `src/gadgets/${ module.folder }/i18n/${ language }.json` ) );
-			pages[ `MediaWiki:Gadget-${ module.name }${ suffix }` ] = messages[ module.descriptionKey ];
-		}
-	}
-	const missing = Object.keys( pages ).filter( ( title ) => !pages[ title ] );
-	if ( missing.length ) {
-		throw new Error( `Missing descriptions: ${ missing.join( ', ' ) }` );
-	}
-	return pages;
-}
 
 async function build() {
 	const modules = listModules();

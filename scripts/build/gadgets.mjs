@@ -14,33 +14,118 @@ export const definitionFile = path.join( repoRoot, 'Gadgets-definition.txt' );
 export const blockStart = `<!-- ${ section }: start. Generated from the account-gadgets repository; edit there, not here. -->`;
 export const blockEnd = `<!-- ${ section }: end -->`;
 
-const sourceRoot = path.join( repoRoot, 'src/gadgets' );
+export const sourceRoot = path.join( repoRoot, 'src' );
 const packageJson = JSON.parse( readFileSync( path.join( repoRoot, 'package.json' ), 'utf8' ) );
 export const version = packageJson.version;
-export const languages = JSON.parse( readFileSync( path.join( repoRoot, 'src/i18n/languages.json' ), 'utf8' ) );
+
+/**
+ * The languages of one i18n folder: one `<code>.json` file each (`qqq.json` documents the
+ * messages and is not a language). Adding a language is adding its files; nothing lists them.
+ *
+ * @param {string} i18nDir
+ * @return {string[]} codes, English first
+ */
+export function languagesIn( i18nDir ) {
+	const codes = existsSync( i18nDir ) ? readdirSync( i18nDir )
+		.filter( ( file ) => file.endsWith( '.json' ) && file !== 'qqq.json' )
+		.map( ( file ) => file.slice( 0, -'.json'.length ) ) : [];
+	return [ 'en', ...codes.filter( ( code ) => code !== 'en' ).sort() ];
+}
+
+/**
+ * The languages we ship: those of the shared messages.
+ *
+ * @param {string} [root] the source folder
+ * @return {string[]}
+ */
+export function shippedLanguages( root = sourceRoot ) {
+	return languagesIn( path.join( root, 'i18n' ) );
+}
+
+function readMessages( file ) {
+	return existsSync( file ) ? JSON.parse( readFileSync( file, 'utf8' ) ) : {};
+}
+
+/**
+ * Every language file of one i18n folder, by language code, without @metadata; with `keep`,
+ * only the messages whose keys it accepts (stubs take only their link labels).
+ *
+ * @param {string} i18nDir
+ * @param {function(string):boolean} [keep]
+ * @return {Object<string,Object<string,string>>}
+ */
+export function messageFiles( i18nDir, keep = () => true ) {
+	const files = {};
+	for ( const language of languagesIn( i18nDir ) ) {
+		const messages = readMessages( path.join( i18nDir, `${ language }.json` ) );
+		files[ language ] = Object.fromEntries( Object.entries( messages )
+			.filter( ( [ key ] ) => key !== '@metadata' && keep( key ) ) );
+	}
+	return files;
+}
+
+/**
+ * Whether a stub needs a message on page views: the labels of the links it adds are `link-*`.
+ *
+ * @param {string} key
+ * @return {boolean}
+ */
+export function isLinkLabel( key ) {
+	return key.startsWith( 'link-' );
+}
+
+/**
+ * Lets code import a whole i18n folder, so that no file lists the languages:
+ * `import files from 'i18n:./i18n'` gives every language's messages, and
+ * `import labels from 'labels:./i18n'` only the link labels (for stubs, on every page view).
+ * The build reads the folder, so a language file added there is in the next build.
+ */
+const i18nFolders = {
+	name: 'i18n-folders',
+	setup( build ) {
+		build.onResolve( { filter: /^(i18n|labels):/ }, ( args ) => {
+			const [ kind, folder ] = args.path.split( /:(.*)/ );
+			return { path: path.resolve( args.resolveDir, folder ), namespace: kind };
+		} );
+		for ( const kind of [ 'i18n', 'labels' ] ) {
+			build.onLoad( { filter: /.*/, namespace: kind }, ( args ) => ( {
+				contents: JSON.stringify( messageFiles( args.path, kind === 'labels' ? isLinkLabel : undefined ) ),
+				loader: 'json',
+				watchDirs: [ args.path ]
+			} ) );
+		}
+	}
+};
 
 // The order in which Gadgets-definition options are written, as the Gadgets extension names them.
-const optionOrder = [ 'ResourceLoader', 'hidden', 'default', 'type', 'dependencies', 'peers', 'rights', 'actions', 'skins', 'supportsUrlLoad' ];
+const optionOrder = [ 'ResourceLoader', 'hidden', 'default', 'type', 'targets', 'dependencies', 'peers', 'rights', 'actions', 'skins', 'supportsUrlLoad' ];
+
+// Gadgets 1.39 loads a gadget only in the desktop view unless it says so; 1.43 has no such option,
+// ignores it, and loads gadgets in the mobile view anyway. Every one of ours works on phones.
+const targets = [ 'desktop', 'mobile' ];
 
 /**
  * Every gadget module we ship. Each source folder gives, when it has a stub.ts, the page-view
  * stub, named after the folder, and, when it has a panel.ts, `<name>-panel`: hidden, loaded on
  * first use with its heavier dependencies.
  *
- * @return {Array<{name:string,folder:string,entry:string,options:Object,styles:string|null,descriptionKey:string}>}
+ * @param {string} [root] the source folder
+ * @return {Array<{name:string,folder:string,dir:string,entry:string,options:Object,styles:string|null,descriptionKey:string}>}
  */
-export function listModules() {
+export function listModules( root = sourceRoot ) {
 	const modules = [];
-	for ( const folder of readdirSync( sourceRoot ).sort() ) {
-		const dir = path.join( sourceRoot, folder );
+	const gadgetsRoot = path.join( root, 'gadgets' );
+	for ( const folder of readdirSync( gadgetsRoot ).sort() ) {
+		const dir = path.join( gadgetsRoot, folder );
 		const definition = JSON.parse( readFileSync( path.join( dir, 'definition.json' ), 'utf8' ) );
 		// A panel may have no stub of its own (another gadget's stub opens it).
 		if ( existsSync( path.join( dir, 'stub.ts' ) ) ) {
 			modules.push( {
 				name: folder,
 				folder,
+				dir,
 				entry: path.join( dir, 'stub.ts' ),
-				options: { ResourceLoader: true, ...definition.stub },
+				options: { ResourceLoader: true, targets, ...definition.stub },
 				styles: null,
 				descriptionKey: 'gadget-description'
 			} );
@@ -53,13 +138,44 @@ export function listModules() {
 		modules.push( {
 			name: `${ folder }-panel`,
 			folder,
+			dir,
 			entry: path.join( dir, 'panel.ts' ),
-			options: { ResourceLoader: true, hidden: true, ...definition.panel },
+			options: { ResourceLoader: true, hidden: true, targets, ...definition.panel },
 			styles: existsSync( panelStyles ) ? panelStyles : null,
 			descriptionKey: 'gadget-panel-description'
 		} );
 	}
 	return modules;
+}
+
+/**
+ * The wiki pages that describe our gadgets in Special:Preferences and Special:Gadgets, in every
+ * language we ship: MediaWiki:Gadget-<name>(/lang) and MediaWiki:Gadget-section-<section>(/lang).
+ *
+ * @param {Array} modules from listModules()
+ * @param {string} [root] the source folder
+ * @return {Object<string,string>} page title → text
+ */
+export function descriptionPages( modules, root = sourceRoot ) {
+	const pages = {};
+	const shared = messageFiles( path.join( root, 'i18n' ) );
+	for ( const language of shippedLanguages( root ) ) {
+		const suffix = language === 'en' ? '' : `/${ language }`;
+		pages[ `MediaWiki:Gadget-section-${ section }${ suffix }` ] = shared[ language ][ 'section-title' ];
+		for ( const module of modules ) {
+			const messages = messageFiles( path.join( module.dir, 'i18n' ) )[ language ] || {};
+			pages[ `MediaWiki:Gadget-${ module.name }${ suffix }` ] = messages[ module.descriptionKey ];
+		}
+	}
+	// English is the source: a description missing there is a mistake. A language that has not
+	// translated one yet gets no page, and MediaWiki shows its fallback.
+	const missing = Object.keys( pages ).filter( ( title ) => !pages[ title ] );
+	const missingInEnglish = missing.filter( ( title ) => !/\/[a-z-]+$/.test( title ) );
+	if ( missingInEnglish.length ) {
+		throw new Error( `Missing descriptions: ${ missingInEnglish.join( ', ' ) }` );
+	}
+	missing.forEach( ( title ) => delete pages[ title ] );
+	return pages;
 }
 
 /**
@@ -152,6 +268,7 @@ export async function compile( entry, defines = {}, options = {} ) {
 		target: 'es2017',
 		platform: 'browser',
 		write: false,
+		plugins: [ i18nFolders ],
 		charset: 'utf8',
 		legalComments: 'none',
 		define: Object.fromEntries( Object.entries( defines ).map( ( [ key, value ] ) => [ key, JSON.stringify( value ) ] ) )

@@ -1,7 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-	es5Errors, definitionLine, definitionDrift, renderDefinition, listModules, definitionFile, gadgetsDir, wrap
+	es5Errors, definitionLine, definitionDrift, renderDefinition, listModules, definitionFile, gadgetsDir, wrap,
+	sourceRoot, shippedLanguages, compile, descriptionPages
 } from '../../scripts/build/gadgets.mjs';
 import { mergeDefinition, assertSafeUrl, apiUrlFor } from '../../scripts/deploy.mjs';
 
@@ -92,5 +95,46 @@ QUnit.module( 'deploy: what it writes and where', () => {
 	QUnit.test( 'a wiki base URL is turned into its api.php', ( assert ) => {
 		assert.strictEqual( apiUrlFor( 'https://wiki.example.org/w' ), 'https://wiki.example.org/w/api.php' );
 		assert.strictEqual( apiUrlFor( 'https://wiki.example.org/w/api.php' ), 'https://wiki.example.org/w/api.php' );
+	} );
+} );
+
+QUnit.module( 'build: a language is added by adding its files', ( hooks ) => {
+	let root;
+	hooks.before( () => {
+		// A copy of the sources with German added as files only, some messages left untranslated.
+		root = mkdtempSync( path.join( tmpdir(), 'account-gadgets-i18n-' ) );
+		execFileSync( 'cp', [ '-R', `${ sourceRoot }/.`, root ] );
+		const add = ( folder, messages ) => writeFileSync( path.join( root, folder, 'i18n/de.json' ), JSON.stringify( messages ) );
+		add( '.', { 'section-title': 'Kontowerkzeuge' } );
+		add( 'gadgets/logged-out', { 'gadget-description': 'Für Leser ohne Anmeldung.', 'link-forgot': 'Passwort vergessen?' } );
+		add( 'gadgets/email-user', { 'panel-title': 'E-Mail an Benutzer senden' } );
+	} );
+	hooks.after( () => rmSync( root, { recursive: true, force: true } ) );
+
+	QUnit.test( 'the build finds the new language', ( assert ) => {
+		assert.true( shippedLanguages( root ).includes( 'de' ) );
+		assert.false( shippedLanguages().includes( 'de' ), 'the real sources are untouched' );
+	} );
+
+	QUnit.test( "a stub's link labels come from the new files", async ( assert ) => {
+		const stub = listModules( root ).find( ( module ) => module.name === 'logged-out' );
+		const code = await compile( stub.entry, {}, { minify: true } );
+		assert.true( code.includes( 'Passwort vergessen?' ), 'German label in the stub' );
+		assert.true( code.includes( 'Parolanızı mı unuttunuz?' ), 'the other languages stay' );
+		assert.false( code.includes( 'Für Leser ohne Anmeldung.' ), 'a stub carries only its link labels' );
+		assert.deepEqual( es5Errors( code ), [] );
+	} );
+
+	QUnit.test( "a panel's messages come from the new files", async ( assert ) => {
+		const panel = listModules( root ).find( ( module ) => module.name === 'email-user-panel' );
+		const code = await compile( panel.entry );
+		assert.true( code.includes( 'E-Mail an Benutzer senden' ) );
+	} );
+
+	QUnit.test( 'the descriptions in Special:Preferences get their pages; untranslated ones are left to MediaWiki', ( assert ) => {
+		const pages = descriptionPages( listModules( root ), root );
+		assert.strictEqual( pages[ 'MediaWiki:Gadget-section-account-gadgets/de' ], 'Kontowerkzeuge' );
+		assert.strictEqual( pages[ 'MediaWiki:Gadget-logged-out/de' ], 'Für Leser ohne Anmeldung.' );
+		assert.false( 'MediaWiki:Gadget-email-user/de' in pages );
 	} );
 } );

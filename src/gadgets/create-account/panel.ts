@@ -13,10 +13,7 @@ import { continueInNewSession } from '../../lib/session';
 import { LiveState } from '../../lib/live-check';
 import { openBatch } from './batch';
 import { NameStatus, NameVerdict, usernameCheck } from './logic';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 /** 'self': sign up (logged out, or a temporary account); 'other': for someone else; 'batch'. */
 export type CreateMode = 'self' | 'other' | 'batch' | 'resume';
@@ -183,7 +180,7 @@ const open: OpenCreatePanel = ( mode ) => {
 };
 
 whenPanelReady( 'create-account', () => {
-	msg = useMessages( { en, ru, uk, tr } );
+	msg = useMessages( messages );
 	api = createApi( 'create-account' );
 	return open;
 } );

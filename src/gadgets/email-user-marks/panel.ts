@@ -8,10 +8,7 @@ import { whenPanelReady } from '../../lib/panel-entry';
 import { EmailChecker } from '../email-user/logic';
 import type { OpenEmailPanel } from '../email-user/panel';
 import { distinctNames, userLinks, userNameOf } from './logic';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 export type MarkUsers = ( root: Element ) => void;
 
@@ -31,7 +28,7 @@ function envelopeFor( name: string, label: string ): HTMLAnchorElement {
 }
 
 whenPanelReady<MarkUsers>( 'email-user-marks', () => {
-	const msg = useMessages( { en, ru, uk, tr } );
+	const msg = useMessages( messages );
 	const checker = new EmailChecker(
 		createApi( 'email-user-marks' ), mw.config.get( 'wgUserName' ), mw.config.get( 'wgContentLanguage' )
 	);

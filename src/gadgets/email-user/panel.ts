@@ -8,10 +8,7 @@ import { whenPanelReady } from '../../lib/panel-entry';
 import { Panel, describeFailure } from '../../lib/panel';
 import type { OpenCreatePanel } from '../create-account/panel';
 import { Draft, DraftStore, EmailChecker, Obstacle, Readiness, sendEmail } from './logic';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 export interface OpenOptions {
 	/** Known to accept email from the viewer (e.g. marked so in a list). */
@@ -154,7 +151,7 @@ const open: OpenEmailPanel = ( target, options = {} ) => {
 };
 
 whenPanelReady( 'email-user', () => {
-	msg = useMessages( { en, ru, uk, tr } );
+	msg = useMessages( messages );
 	api = createApi( 'email-user' );
 	sender = mw.config.get( 'wgUserName' );
 	// mw.user.isTemp exists from 1.41 on: test for the function, not the version.

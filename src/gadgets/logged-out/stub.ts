@@ -2,6 +2,8 @@
 // temporary account): every logged-out entry point ("Log in", "Create account", "Forgot your
 // password?") opens its panel in the page. A default gadget, so it loads for
 // every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
+import labels from 'labels:./i18n';
+import { withLabels } from '../../lib/labels';
 import { loadPanel, openPanelOnClick } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
 
@@ -16,16 +18,38 @@ const entries: [ string, string ][] = [
 	[ '#pt-createaccount-2, #pt-createaccount, .vector-user-menu-create-account, .menu__item--createaccount', 'create-account' ]
 ];
 
-const resetLabels: Record<string, string> = {
-	en: 'Forgot your password?',
-	ru: 'Забыли пароль?',
-	uk: 'Забули пароль?',
-	tr: 'Parolanızı mı unuttunuz?'
-};
-
 /** The link itself: skins put the id on the list item, or on the link. */
 function anchorOf( element: Element ): Element | null {
 	return element.tagName === 'A' ? element : element.querySelector( 'a' );
+}
+
+/**
+ * "Forgot your password?" beside one "Log in", a sibling of the same kind so that the skin
+ * styles it alike.
+ *
+ * @param element a "Log in" that the login selector found
+ * @param text
+ * @return when the link is there, if that is later
+ */
+function addResetLink( element: Element, text: string ): JQuery.Promise<unknown> | void {
+	const href = mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset';
+	const item = element.parentElement as Element;
+	let link: Element;
+	if ( element.tagName !== 'A' ) {
+		link = $( '<a>' ).attr( 'href', href ).text( text )[ 0 ];
+		$( document.createElement( element.tagName ) ).addClass( element.className ).append( link ).insertAfter( element );
+	} else if ( item.tagName === 'LI' && item.parentElement && item.parentElement.id ) {
+		// A menu entry (Minerva's main menu): added the skin's way, icon space and all. Minerva
+		// loads mediawiki.util itself, so this costs no request.
+		return mw.loader.using( 'mediawiki.util' ).then( () => {
+			const added = mw.util.addPortletLink( ( item.parentElement as Element ).id, href, text, 'pt-passwordreset', undefined, undefined, ( item.nextElementSibling as HTMLElement ) || undefined );
+			openPanelOnClick<() => void>( added && added.querySelector( 'a' ), 'password-reset', ( open ) => open() );
+		} );
+	} else {
+		// A bare link (1.43's banner buttons): styled like it, without the classes that make it "Log in".
+		link = $( '<a>' ).attr( 'href', href ).text( text ).addClass( element.className.replace( /\S*login\S*/g, '' ) ).insertAfter( element )[ 0 ];
+	}
+	openPanelOnClick<() => void>( link, 'password-reset', ( open ) => open() );
 }
 
 function init(): void {
@@ -35,19 +59,12 @@ function init(): void {
 			openPanelOnClick<( how: string ) => void>( anchorOf( element ), panel, ( open ) => open( 'self' ) );
 		} );
 	} );
-	// "Forgot your password?" beside each "Log in", a sibling of the same kind so that the
-	// skin styles it alike.
-	const text = resetLabels[ mw.config.get( 'wgUserLanguage' ) ] || resetLabels.en;
-	$( login ).each( ( _, element ) => {
-		const $link = $( '<a>' ).attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' ).text( text );
-		if ( element.tagName === 'A' ) {
-			// A bare link (1.43's banner buttons, Minerva's menu): styled like it, without the
-			// classes that make it "Log in" (Minerva's icon).
-			$link.addClass( element.className.replace( /\S*login\S*/g, '' ) ).insertAfter( element );
-		} else {
-			$( document.createElement( element.tagName ) ).addClass( element.className ).append( $link ).insertAfter( element );
-		}
-		openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
+	withLabels( labels, ( texts ) => {
+		const added = $( login ).map( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) ).get();
+		// Tells tests (and anyone curious) that the links are in place.
+		$.when( ...added ).then( () => {
+			( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
+		} );
 	} );
 	// A temporary account on a user's page gets "Email this user" from the email-user stub (its
 	// `sendemail` right only stops it loading by itself): the panel says that email needs an
@@ -55,8 +72,6 @@ function init(): void {
 	if ( mw.config.get( 'wgUserIsTemp' ) && mw.config.get( 'wgRelevantUserName' ) ) {
 		mw.loader.load( 'ext.gadget.email-user' );
 	}
-	// Tells tests (and anyone curious) that the links are in place.
-	( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	try {
 		// Back from a provider that took the browser elsewhere: the panel that sent it there goes on.
 		// (Not mw.storage: the stub loads no module on page views.)

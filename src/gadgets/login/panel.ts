@@ -10,10 +10,7 @@ import { Panel } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { continueInNewSession } from '../../lib/session';
 import type { OpenResetPanel } from '../password-reset/panel';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 /** Opens the panel ('self'); 'resume' after a redirecting provider brought the browser back. */
 export type OpenLoginPanel = ( how: 'self' | 'resume' ) => void;
@@ -60,7 +57,7 @@ const open: OpenLoginPanel = ( how ) => {
 };
 
 whenPanelReady( 'login', () => {
-	msg = useMessages( { en, ru, uk, tr } );
+	msg = useMessages( messages );
 	api = createApi( 'login' );
 	return open;
 } );

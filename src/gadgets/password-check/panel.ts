@@ -10,10 +10,7 @@ import { retypeMatches } from '../../lib/password-validity';
 import { RenderedFields, renderAuthFields } from '../../lib/auth-fields';
 import { submitAuth } from '../../lib/authmanager';
 import { SecurityStatus, changePassword, securityStatus } from './logic';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 export type PasswordPanel = 'check' | 'change';
 export type OpenPasswordPanel = ( which: PasswordPanel ) => void;
@@ -155,7 +152,7 @@ const open: OpenPasswordPanel = ( which ) => {
 };
 
 whenPanelReady( 'password-check', () => {
-	msg = useMessages( { en, ru, uk, tr } );
+	msg = useMessages( messages );
 	api = createApi( 'password-check' );
 	return open;
 } );

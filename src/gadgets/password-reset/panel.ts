@@ -6,10 +6,7 @@ import { MessageFunction, useMessages } from '../../lib/messages';
 import { Panel, describeFailure, paragraph } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { InputProblem, ResetRoutes, fetchRoutes, requestReset, resetRequest } from './logic';
-import en from './i18n/en.json';
-import ru from './i18n/ru.json';
-import uk from './i18n/uk.json';
-import tr from './i18n/tr.json';
+import messages from 'i18n:./i18n';
 
 /**
  * Opens the panel; with a `target` user name, as a helper sending that user a reset; with
@@ -94,7 +91,7 @@ const open: OpenResetPanel = ( target, prefill ) => {
 };
 
 whenPanelReady( 'password-reset', () => {
-	msg = useMessages( { en, ru, uk, tr } );
+	msg = useMessages( messages );
 	api = createApi( 'password-reset' );
 	return open;
 } );
