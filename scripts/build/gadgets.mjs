@@ -269,6 +269,8 @@ export async function compile( entry, defines = {}, options = {} ) {
 		platform: 'browser',
 		write: false,
 		plugins: [ i18nFolders ],
+		// The panel shell's stylesheet arrives as text, which it adds to the page itself.
+		loader: { '.css': 'text' },
 		charset: 'utf8',
 		legalComments: 'none',
 		define: Object.fromEntries( Object.entries( defines ).map( ( [ key, value ] ) => [ key, JSON.stringify( value ) ] ) )

@@ -4,6 +4,7 @@
 // run twice at once, and focus returns to where the person was.
 import { ApiFailure, isFailure } from './errors';
 import { MessageFunction } from './messages';
+import styles from './panel.css';
 
 export interface PanelSpec {
 	title: string;
@@ -49,6 +50,7 @@ function getWindowManager(): OO.ui.WindowManager {
 	if ( !windowManager ) {
 		windowManager = new OO.ui.WindowManager();
 		$( document.body ).append( windowManager.$element );
+		mw.util.addCSS( styles );
 	}
 	return windowManager;
 }
@@ -175,7 +177,8 @@ export class Panel {
 			// '' is what Esc sends; 'cancel' is the button.
 			return new OO.ui.Process( () => panel.confirmClose() );
 		};
-		return new Dialog( { size: 'medium' } ) as ProcessDialogInternals;
+		// 'medium', and full screen where the screen is narrower (OOUI does that by itself).
+		return new Dialog( { size: 'medium', classes: [ 'account-gadgets-panel' ] } ) as ProcessDialogInternals;
 	}
 
 	private runSubmit(): JQuery.Promise<void> {

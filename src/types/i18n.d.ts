@@ -12,3 +12,9 @@ declare module 'labels:*' {
 	const labels: Record<string, Record<string, string>>;
 	export default labels;
 }
+
+/** A stylesheet imported as text (the build's `.css` loader). */
+declare module '*.css' {
+	const text: string;
+	export default text;
+}

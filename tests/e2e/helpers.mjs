@@ -77,8 +77,12 @@ export class Visit {
 		this.consoleErrors = [];
 	}
 
-	async start() {
-		this.context = await this.browser.newContext( { viewport: { width: 1280, height: 900 } } );
+	/**
+	 * @param {Object} [contextOptions] e.g. phone() for a phone's screen, touch and user agent
+	 * @return {Promise<Visit>}
+	 */
+	async start( contextOptions = { viewport: { width: 1280, height: 900 } } ) {
+		this.context = await this.browser.newContext( contextOptions );
 		this.page = await this.context.newPage();
 		this.page.on( 'request', ( request ) => {
 			this.requests.push( { method: request.method(), url: request.url(), postData: request.postData() } );
@@ -154,6 +158,47 @@ export class Visit {
 	}
 }
 
+/**
+ * A phone: 360 × 640 with touch, as the mobile tests use it.
+ *
+ * @return {Object} browser context options
+ */
+export function phone() {
+	return { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+}
+
+/**
+ * The mobile view needs MobileFrontend, which `wiki up` installs when it can: a wiki without it
+ * fails the mobile tests, saying why, rather than skipping them.
+ *
+ * @param {Object} wiki
+ */
+export function assertMobileView( wiki ) {
+	const missing = path.join( wiki.dir, 'mobile-missing' );
+	if ( existsSync( missing ) ) {
+		throw new Error( readFileSync( missing, 'utf8' ).trim() );
+	}
+}
+
+/**
+ * An accessibility scan (axe-core) of what is inside `selector`: the WCAG 2 A and AA violations.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ * @return {Promise<string[]>} one line per violation, empty when there is none
+ */
+export async function accessibilityViolations( page, selector ) {
+	if ( !await page.evaluate( () => !!window.axe ) ) {
+		await page.addScriptTag( { path: path.join( repoRoot, 'node_modules/axe-core/axe.min.js' ) } );
+	}
+	const violations = await page.evaluate( ( context ) => window.axe.run( context, {
+		runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] }
+	} ).then( ( result ) => result.violations.map( ( violation ) => ( {
+		id: violation.id, help: violation.help, nodes: violation.nodes.map( ( node ) => node.target.join( ' ' ) )
+	} ) ) ), selector );
+	return violations.map( ( violation ) => `${ violation.id }: ${ violation.help } (${ violation.nodes.join( ', ' ) })` );
+}
+
 function slug( text ) {
 	return text.replace( /[^A-Za-z0-9]+/g, '-' ).replace( /^-|-$/g, '' ).slice( 0, 120 );
 }
@@ -166,9 +211,10 @@ function slug( text ) {
  * @param {import('playwright-core').Browser} browser
  * @param {Object} wiki
  * @param {(visit: Visit) => Promise<void>} body
+ * @param {Object} [contextOptions] see Visit.start()
  */
-export async function inVisit( t, browser, wiki, body ) {
-	const visit = await new Visit( browser, wiki ).start();
+export async function inVisit( t, browser, wiki, body, contextOptions = undefined ) {
+	const visit = await new Visit( browser, wiki ).start( contextOptions );
 	try {
 		await body( visit );
 	} catch ( error ) {

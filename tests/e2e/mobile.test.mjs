@@ -1,0 +1,204 @@
+// Phones: MediaWiki's mobile view (MobileFrontend with Minerva) at 360 × 640 with touch, on
+// MediaWiki 1.39 and 1.43. Every entry point is where a Minerva user looks for it and is tapped,
+// not clicked by script; the panels fill the screen; the emails are the ones the wikis sent.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, phone, assertMobileView
+} from './helpers.mjs';
+
+const { resetByName: grace, sender: carol, emailable: bob, changesPassword: judy } = accounts;
+const mobile = { useformat: 'mobile' };
+
+/** Opens Minerva's main menu (the hamburger) and taps one of its entries. */
+async function tapInMainMenu( page, name ) {
+	await page.locator( '#mw-mf-main-menu-button' ).tap();
+	const entry = page.locator( '#mw-mf-page-left' ).getByRole( 'link', { name, exact: true } );
+	await entry.waitFor( { state: 'visible' } );
+	await entry.tap();
+}
+
+/** Opens a user page's overflow menu ("More" in its page actions) and taps one of its entries. */
+async function tapInPageActions( page, name ) {
+	const overflow = page.locator( '#page-actions-overflow-toggle' );
+	await overflow.waitFor( { state: 'visible' } );
+	await overflow.tap();
+	// The overflow menu is the tools portlet, #p-tb, in Minerva.
+	const entry = page.locator( '#p-tb' ).getByRole( 'link', { name, exact: true } );
+	await entry.waitFor( { state: 'visible' } );
+	await entry.tap();
+}
+
+/** The panel is open, settled, and fills the phone's screen without sideways scrolling. */
+async function panelFillsScreen( page ) {
+	await page.getByRole( 'dialog' ).waitFor();
+	await panelSettled( page );
+	const box = await page.evaluate( () => {
+		const rect = document.querySelector( '.oo-ui-processDialog' ).getBoundingClientRect();
+		return { left: rect.left, top: rect.top, width: rect.width, height: rect.height, scrollWidth: document.documentElement.scrollWidth };
+	} );
+	assert.deepEqual( box, { left: 0, top: 0, width: 360, height: 640, scrollWidth: 360 }, 'full screen, nothing to scroll sideways' );
+}
+
+/**
+ * Every control in the panel can be hit with a finger: at least 24 × 24 CSS pixels, WCAG 2.2's
+ * minimum target size.
+ */
+async function assertTouchTargets( page ) {
+	const small = await page.evaluate( () => Array.from(
+		document.querySelectorAll( '.oo-ui-processDialog a, .oo-ui-processDialog button, .oo-ui-processDialog input:not([type=hidden]), .oo-ui-processDialog textarea, .oo-ui-processDialog [role=button]' )
+	).filter( ( node ) => node.getClientRects().length ).map( ( node ) => {
+		// A checkbox is hit on its box or on its label, which toggles it too.
+		const parts = [ node.closest( '.oo-ui-buttonElement' ) || node, node.id && document.querySelector( `label[for="${ node.id }"]` ) ]
+			.filter( Boolean ).map( ( part ) => part.getBoundingClientRect() );
+		const width = Math.max( ...parts.map( ( rect ) => rect.right ) ) - Math.min( ...parts.map( ( rect ) => rect.left ) );
+		const height = Math.max( ...parts.map( ( rect ) => rect.bottom ) ) - Math.min( ...parts.map( ( rect ) => rect.top ) );
+		return { what: node.outerHTML.slice( 0, 80 ), width, height };
+	} ).filter( ( target ) => target.width < 24 || target.height < 24 ) );
+	assert.deepEqual( small, [], 'touch targets of at least 24 × 24 px' );
+}
+
+/**
+ * With the on-screen keyboard up (the visible height shrinks to 330 px), the focused field and
+ * what the panel says about it stay in view.
+ */
+async function assertVisibleAboveKeyboard( page, selector ) {
+	await page.setViewportSize( { width: 360, height: 330 } );
+	await page.waitForFunction( ( shown ) => {
+		const inView = ( node ) => {
+			const rect = node && node.getBoundingClientRect();
+			return rect && rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+		};
+		return inView( document.activeElement ) && inView( document.querySelector( shown ) );
+	}, selector, { timeout: 5000 } ).catch( async () => {
+		const where = await page.evaluate( ( shown ) => [ document.activeElement, document.querySelector( shown ) ]
+			.map( ( node ) => node && JSON.stringify( node.getBoundingClientRect() ) ), selector );
+		assert.fail( `not in view above the keyboard (focused field, ${ selector }): ${ where.join( ', ' ) }` );
+	} );
+	await page.setViewportSize( { width: 360, height: 640 } );
+}
+
+for ( const wiki of wikis ) {
+	describe( `phones: the mobile view of MediaWiki ${ wiki.version }`, () => {
+		const suiteBrowser = browserForSuite();
+		const onPhone = ( t, body ) => {
+			assertMobileView( wiki );
+			return inVisit( t, suiteBrowser(), wiki, body, phone() );
+		};
+
+		test( 'a logged-out reader taps "Forgot your password?" in the main menu and resets by username: one email', async ( t ) => {
+			const en = gadgetMessages( 'password-reset', 'en' );
+			await onPhone( t, async ( visit ) => {
+				const { page } = visit;
+				const mailbox = new Mailbox( wiki );
+				await visit.open( 'Main Page', mobile );
+				await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+				await tapInMainMenu( page, gadgetMessages( 'logged-out', 'en' )[ 'link-forgot' ] );
+				await panelFillsScreen( page );
+				await assertTouchTargets( page );
+				await page.getByRole( 'textbox', { name: en[ 'field-either' ] } ).fill( grace.name );
+				await page.getByRole( 'button', { name: en.send } ).tap();
+				await page.getByText( en.sent ).waitFor();
+				const mails = await mailbox.newMail();
+				assert.equal( mails.length, 1 );
+				assert.equal( mails[ 0 ].to, grace.email );
+			} );
+		} );
+
+		test( 'a logged-in user taps "Email this user" in User:Bob\'s page actions: the email arrives', async ( t ) => {
+			const en = gadgetMessages( 'email-user', 'en' );
+			await onPhone( t, async ( visit ) => {
+				const { page } = visit;
+				const mailbox = new Mailbox( wiki );
+				await visit.logIn( carol );
+				await visit.setOptions( { 'gadget-email-user': 1 } );
+				await visit.open( `User:${ bob.name }`, mobile );
+				await page.waitForFunction( () => window.accountGadgetsEmailUser );
+				await tapInPageActions( page, en[ 'link-email' ] );
+				await panelFillsScreen( page );
+				await assertTouchTargets( page );
+				const subject = `From a phone on ${ wiki.version } ${ Date.now() }`;
+				await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
+				await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Typed on a phone.' );
+				await page.getByRole( 'button', { name: en.send } ).tap();
+				await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
+				const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+				assert.equal( mails.length, 1 );
+				assert.equal( mails[ 0 ].to, bob.email );
+				assert.match( mails[ 0 ].text, /Typed on a phone\./ );
+			} );
+		} );
+
+		test( '"Check a password" in the main menu works by touch; the verdict stays above the keyboard', async ( t ) => {
+			const en = gadgetMessages( 'password-check', 'en' );
+			await onPhone( t, async ( visit ) => {
+				const { page } = visit;
+				await visit.logIn( carol );
+				await visit.setOptions( { 'gadget-password-check': 1 } );
+				await visit.open( 'Main Page', mobile );
+				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				await tapInMainMenu( page, en[ 'link-check' ] );
+				await panelFillsScreen( page );
+				await assertTouchTargets( page );
+				const field = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
+				await field.tap();
+				await field.pressSequentially( 'Correct-Horse-Battery-9' );
+				await page.locator( '[data-validity="Good"]' ).waitFor();
+				await assertVisibleAboveKeyboard( page, '[data-validity="Good"]' );
+			} );
+		} );
+
+		test( '"Change password" in the main menu works by touch, and the new password is the one that counts', async ( t ) => {
+			const en = gadgetMessages( 'password-check', 'en' );
+			const changeTo = async ( page, password ) => {
+				await tapInMainMenu( page, en[ 'link-change' ] );
+				await panelFillsScreen( page );
+				const field = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
+				await field.tap();
+				await field.fill( password );
+				await page.locator( '[data-validity="Good"]' ).waitFor();
+				await assertVisibleAboveKeyboard( page, '[data-validity="Good"]' );
+				await page.getByLabel( en[ 'retype-label' ] ).fill( password );
+				await page.getByRole( 'button', { name: en.change } ).tap();
+				await page.getByText( en.changed ).waitFor();
+			};
+			await onPhone( t, async ( visit ) => {
+				const { page } = visit;
+				await visit.logIn( judy );
+				await visit.setOptions( { 'gadget-password-check': 1 } );
+				await visit.open( 'Main Page', mobile );
+				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				const newPassword = `Phone-${ wiki.id }-Password-${ Date.now() }`;
+				await changeTo( page, newPassword );
+				const check = await visit.api( {
+					action: 'clientlogin', username: judy.name, password: judy.password,
+					logintoken: await visit.token( 'login' ), loginreturnurl: wiki.server
+				}, { method: 'POST' } );
+				assert.equal( check.clientlogin.status, 'FAIL', 'the old password no longer logs in' );
+				// And back, the same way, so that the test accounts stay as printed.
+				await visit.logIn( { name: judy.name, password: newPassword } );
+				await visit.open( 'Main Page', mobile );
+				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				await changeTo( page, judy.password );
+			} );
+		} );
+
+		test( 'each gadget switched on loads in the mobile view; one switched off does not', async ( t ) => {
+			await onPhone( t, async ( visit ) => {
+				await visit.logIn( carol );
+				await visit.setOptions( { 'gadget-email-user': 1, 'gadget-password-check': 1, 'gadget-password-reset-helper': 1, 'gadget-email-user-marks': 0 } );
+				await visit.open( `User:${ bob.name }`, mobile );
+				await visit.page.waitForFunction( () => window.accountGadgetsEmailUser && window.accountGadgetsPasswordCheck && window.accountGadgetsPasswordResetHelper );
+				const states = await visit.page.evaluate( () => [ 'email-user', 'password-check', 'password-reset-helper', 'email-user-marks' ]
+					.map( ( name ) => mw.loader.getState( `ext.gadget.${ name }` ) ) );
+				assert.deepEqual( states, [ 'ready', 'ready', 'ready', 'registered' ] );
+				assert.deepEqual( visit.scriptErrors(), [] );
+			} );
+			await onPhone( t, async ( visit ) => {
+				await visit.open( 'Main Page', mobile );
+				await visit.page.waitForFunction( () => window.accountGadgetsLoggedOut );
+				assert.equal( await visit.page.evaluate( () => mw.loader.getState( 'ext.gadget.logged-out' ) ), 'ready', 'the default gadget, for a logged-out reader' );
+			} );
+		} );
+	} );
+}
