@@ -75,9 +75,24 @@ export function isLinkLabel( key ) {
 }
 
 /**
+ * A stub's link labels: the languages that have all of them (English always does). A language
+ * still missing one is left out, and its readers get the labels of MediaWiki's fallback chain
+ * (see src/lib/labels.ts), so that a stub never needs to know which key falls back where.
+ *
+ * @param {string} i18nDir
+ * @return {Object<string,Object<string,string>>}
+ */
+export function stubLabels( i18nDir ) {
+	const files = messageFiles( i18nDir, isLinkLabel );
+	const keys = Object.keys( files.en );
+	return Object.fromEntries( Object.entries( files ).filter( ( [ , labels ] ) => keys.every( ( key ) => labels[ key ] ) ) );
+}
+
+/**
  * Lets code import a whole i18n folder, so that no file lists the languages:
  * `import files from 'i18n:./i18n'` gives every language's messages, and
- * `import labels from 'labels:./i18n'` only the link labels (for stubs, on every page view).
+ * `import labels from 'labels:./i18n'` only the link labels (for stubs, on every page view; see
+ * stubLabels).
  * The build reads the folder, so a language file added there is in the next build.
  */
 const i18nFolders = {
@@ -89,7 +104,7 @@ const i18nFolders = {
 		} );
 		for ( const kind of [ 'i18n', 'labels' ] ) {
 			build.onLoad( { filter: /.*/, namespace: kind }, ( args ) => ( {
-				contents: JSON.stringify( messageFiles( args.path, kind === 'labels' ? isLinkLabel : undefined ) ),
+				contents: JSON.stringify( kind === 'labels' ? stubLabels( args.path ) : messageFiles( args.path ) ),
 				loader: 'json',
 				watchDirs: [ args.path ]
 			} ) );

@@ -108,6 +108,7 @@ QUnit.module( 'build: a language is added by adding its files', ( hooks ) => {
 		add( '.', { 'section-title': 'Kontowerkzeuge' } );
 		add( 'gadgets/logged-out', { 'gadget-description': 'Für Leser ohne Anmeldung.', 'link-forgot': 'Passwort vergessen?' } );
 		add( 'gadgets/email-user', { 'panel-title': 'E-Mail an Benutzer senden' } );
+		add( 'gadgets/password-check', { 'link-check': 'Passwort prüfen' } );
 	} );
 	hooks.after( () => rmSync( root, { recursive: true, force: true } ) );
 
@@ -123,6 +124,13 @@ QUnit.module( 'build: a language is added by adding its files', ( hooks ) => {
 		assert.true( code.includes( 'Parolanızı mı unuttunuz?' ), 'the other languages stay' );
 		assert.false( code.includes( 'Für Leser ohne Anmeldung.' ), 'a stub carries only its link labels' );
 		assert.deepEqual( es5Errors( code ), [] );
+	} );
+
+	QUnit.test( 'a stub takes a language only once all its labels are translated (else MediaWiki\'s fallback applies)', async ( assert ) => {
+		const stub = listModules( root ).find( ( module ) => module.name === 'password-check' );
+		const code = await compile( stub.entry, {}, { minify: true } );
+		assert.false( code.includes( 'Passwort prüfen' ), '"Change password" is not translated yet' );
+		assert.true( code.includes( 'Проверить пароль' ) );
 	} );
 
 	QUnit.test( "a panel's messages come from the new files", async ( assert ) => {

@@ -67,6 +67,9 @@ export function openBatch( api: ApiClient, msg: MessageFunction ): void {
 	const progress = new OO.ui.ProgressBarWidget( { progress: 0 } );
 	const summary = document.createElement( 'p' );
 	summary.setAttribute( 'role', 'status' );
+	// The bar is named by the sentence under it ("2 of 5 accounts created").
+	summary.id = 'account-gadgets-batch-summary';
+	progress.$element.attr( 'aria-labelledby', summary.id );
 	const table = document.createElement( 'table' );
 	table.className = 'wikitable account-gadgets-batch';
 	const extraArea = document.createElement( 'div' );

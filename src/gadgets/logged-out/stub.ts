@@ -10,61 +10,48 @@ import { resumeKey } from '../../lib/authmanager';
 // Where the skins put "Log in" and "Create account": 1.43's Vector 2022 has two of each, 1.39's
 // menu entries, Minerva links in its main menu; 1.43's temporary-account banner has bare links
 // with the same ids.
-const login = '#pt-login-2, #pt-login, .vector-user-menu-login, .menu__item--login';
+const login = '#pt-login-2,#pt-login,.vector-user-menu-login,.menu__item--login';
 
 /** Which existing links open which panel (the panel's gadget name). */
 const entries: [ string, string ][] = [
 	[ login, 'login' ],
-	[ '#pt-createaccount-2, #pt-createaccount, .vector-user-menu-create-account, .menu__item--createaccount', 'create-account' ]
+	[ '#pt-createaccount-2,#pt-createaccount,.vector-user-menu-create-account,.menu__item--createaccount', 'create-account' ]
 ];
 
-/** The link itself: skins put the id on the list item, or on the link. */
-function anchorOf( element: Element ): Element | null {
-	return element.tagName === 'A' ? element : element.querySelector( 'a' );
-}
-
 /**
- * "Forgot your password?" beside one "Log in", a sibling of the same kind so that the skin
- * styles it alike.
+ * "Forgot your password?" beside one "Log in": a copy of its entry (the list item, or the bare
+ * link of 1.43's temporary-account banner) without what makes it "Log in" (id, access key,
+ * classes and icon), so that every skin styles it alike, Minerva's menu included.
  *
  * @param element a "Log in" that the login selector found
  * @param text
- * @return when the link is there, if that is later
  */
-function addResetLink( element: Element, text: string ): JQuery.Promise<unknown> | void {
-	const href = mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset';
-	const item = element.parentElement as Element;
-	let link: Element;
-	if ( element.tagName !== 'A' ) {
-		link = $( '<a>' ).attr( 'href', href ).text( text )[ 0 ];
-		$( document.createElement( element.tagName ) ).addClass( element.className ).append( link ).insertAfter( element );
-	} else if ( item.tagName === 'LI' && item.parentElement && item.parentElement.id ) {
-		// A menu entry (Minerva's main menu): added the skin's way, icon space and all. Minerva
-		// loads mediawiki.util itself, so this costs no request.
-		return mw.loader.using( 'mediawiki.util' ).then( () => {
-			const added = mw.util.addPortletLink( ( item.parentElement as Element ).id, href, text, 'pt-passwordreset', undefined, undefined, ( item.nextElementSibling as HTMLElement ) || undefined );
-			openPanelOnClick<() => void>( added && added.querySelector( 'a' ), 'password-reset', ( open ) => open() );
-		} );
-	} else {
-		// A bare link (1.43's banner buttons): styled like it, without the classes that make it "Log in".
-		link = $( '<a>' ).attr( 'href', href ).text( text ).addClass( element.className.replace( /\S*login\S*/g, '' ) ).insertAfter( element )[ 0 ];
-	}
-	openPanelOnClick<() => void>( link, 'password-reset', ( open ) => open() );
+function addResetLink( element: Element, text: string ): void {
+	const parent = element.parentElement as Element;
+	const entry = element.tagName === 'A' && parent.tagName === 'LI' ? parent : element;
+	const $copy = $( entry ).clone();
+	$copy.find( '*' ).addBack().removeAttr( 'id accesskey title data-event-name' )
+		.attr( 'class', ( _, value ) => value && value.replace( /\S*log-?in\S*/gi, '' ) );
+	const $link = $copy.is( 'a' ) ? $copy : $copy.find( 'a' );
+	const $label = $link.find( 'span' ).last();
+	( $label.length ? $label : $link ).text( text );
+	$link.attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' );
+	$copy.insertAfter( entry );
+	openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
 }
 
 function init(): void {
-	entries.forEach( ( [ selector, panel ] ) => {
-		$( selector ).each( ( _, element ) => {
+	entries.forEach( ( entry ) => {
+		// The link itself: skins put the id on the list item, or on the link.
+		$( entry[ 0 ] ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
 			// Each panel opened from here is for oneself ('self'; the login panel ignores it).
-			openPanelOnClick<( how: string ) => void>( anchorOf( element ), panel, ( open ) => open( 'self' ) );
+			openPanelOnClick<( how: string ) => void>( link, entry[ 1 ], ( open ) => open( 'self' ) );
 		} );
 	} );
 	withLabels( labels, ( texts ) => {
-		const added = $( login ).map( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) ).get();
+		$( login ).each( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) );
 		// Tells tests (and anyone curious) that the links are in place.
-		$.when( ...added ).then( () => {
-			( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
-		} );
+		( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	} );
 	// A temporary account on a user's page gets "Email this user" from the email-user stub (its
 	// `sendemail` right only stops it loading by itself): the panel says that email needs an

@@ -10,6 +10,7 @@ import { Panel } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
 import { continueInNewSession } from '../../lib/session';
 import type { OpenResetPanel } from '../password-reset/panel';
+import type { OpenCreatePanel } from '../create-account/panel';
 import messages from 'i18n:./i18n';
 
 /** Opens the panel ('self'); 'resume' after a redirecting provider brought the browser back. */
@@ -37,15 +38,22 @@ const open: OpenLoginPanel = ( how ) => {
 		// The account exists, and validatepassword refuses `user` for an existing account.
 		passwordContext: () => ( {} ),
 		footer: () => {
-			const button = new OO.ui.ButtonWidget( { label: msg( 'forgot' ).text(), framed: false, flags: [ 'progressive' ] } );
-			button.on( 'click', () => {
+			const forgot = new OO.ui.ButtonWidget( { label: msg( 'forgot' ).text(), framed: false, flags: [ 'progressive' ] } );
+			forgot.on( 'click', () => {
 				const username = flow.values().username;
 				panel.close();
 				loadPanel<OpenResetPanel>( 'password-reset' ).then( ( openReset ) => {
 					openReset( undefined, typeof username === 'string' ? username : '' );
 				} );
 			} );
-			return button.$element[ 0 ];
+			// No account yet: the sign-up panel. (Minerva's mobile menu has "Log in" only, as
+			// the wiki's own login page has its "Create account" button.)
+			const signUp = new OO.ui.ButtonWidget( { label: msg( 'create-account' ).text(), framed: false, flags: [ 'progressive' ] } );
+			signUp.on( 'click', () => {
+				panel.close();
+				loadPanel<OpenCreatePanel>( 'create-account' ).then( ( openCreate ) => openCreate( 'self' ) );
+			} );
+			return $( '<div>' ).append( forgot.$element, signUp.$element )[ 0 ];
 		},
 		onPass: ( username ) => continueInNewSession( api, msg( 'logged-in-editing', username ).text() )
 	} );
