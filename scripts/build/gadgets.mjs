@@ -4,12 +4,13 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import babel from '@babel/core';
+import * as babel from '@babel/core';
 import * as acorn from 'acorn';
 import { repoRoot } from '../wiki/wikis.mjs';
 
 export const section = 'account-gadgets';
 export const gadgetsDir = path.join( repoRoot, 'gadgets' );
+export const userScriptsDir = path.join( repoRoot, 'user-scripts' );
 export const definitionFile = path.join( repoRoot, 'Gadgets-definition.txt' );
 export const blockStart = `<!-- ${ section }: start. Generated from the account-gadgets repository; edit there, not here. -->`;
 export const blockEnd = `<!-- ${ section }: end -->`;
@@ -111,6 +112,30 @@ const i18nFolders = {
 		}
 	}
 };
+
+/**
+ * The user-script build of the same sources: panels come from files next to the loader instead
+ * of the wiki's gadget modules (src/lib/panel-source-user-script.ts in place of panel-source.ts).
+ */
+const userScriptRoute = {
+	name: 'user-script-route',
+	setup( build ) {
+		build.onResolve( { filter: /\/panel-source$/ }, ( args ) => ( {
+			path: path.resolve( args.resolveDir, args.path.replace( /panel-source$/, 'panel-source-user-script.ts' ) )
+		} ) );
+	}
+};
+
+/**
+ * The tools a person can choose on the user-script route: every stub but the logged-out one,
+ * which is for readers who have no common.js.
+ *
+ * @param {Array} modules from listModules()
+ * @return {Array}
+ */
+export function userScriptTools( modules ) {
+	return modules.filter( ( module ) => !module.options.hidden && !module.options.default );
+}
 
 // The order in which Gadgets-definition options are written, as the Gadgets extension names them.
 const optionOrder = [ 'ResourceLoader', 'hidden', 'default', 'type', 'targets', 'dependencies', 'peers', 'rights', 'actions', 'skins', 'supportsUrlLoad' ];
@@ -270,20 +295,21 @@ export function es5Errors( code ) {
  * Bundles one entry with esbuild, then lowers it to ES5 with Babel (esbuild cannot lower
  * let/const or classes to ES5). Babel's helpers are inlined, so the file needs nothing else.
  *
- * @param {string} entry
+ * @param {string|{contents:string,resolveDir:string}} entry a file, or code that imports files
  * @param {Object} [defines] compile-time constants
- * @param {{minify?: boolean}} [options] minify (names too) after lowering
+ * @param {{minify?: boolean, userScript?: boolean}} [options] minify (names too) after lowering;
+ *  build for the user-script route
  * @return {Promise<string>}
  */
 export async function compile( entry, defines = {}, options = {} ) {
 	const bundled = await esbuild.build( {
-		entryPoints: [ entry ],
+		...( typeof entry === 'string' ? { entryPoints: [ entry ] } : { stdin: { ...entry, loader: 'ts' } } ),
 		bundle: true,
 		format: 'iife',
 		target: 'es2017',
 		platform: 'browser',
 		write: false,
-		plugins: [ i18nFolders ],
+		plugins: [ i18nFolders, ...( options.userScript ? [ userScriptRoute ] : [] ) ],
 		// The panel shell's stylesheet arrives as text, which it adds to the page itself.
 		loader: { '.css': 'text' },
 		charset: 'utf8',

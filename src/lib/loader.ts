@@ -1,17 +1,18 @@
 // What a page-view stub uses to fetch its panel on first use. Kept tiny: it is on every page.
 //
-// The panel is the hidden gadget module ext.gadget.<name>-panel, registered on every page of a
-// wiki where the gadgets are installed — also for a user who loads a stub from common.js rather
-// than switching the gadget on. The panel announces itself on an mw.hook, which remembers the
-// call, so it does not matter whether the stub listens before or after the panel has run.
+// Where the panel's code comes from is panel-source.ts: the hidden gadget module
+// ext.gadget.<name>-panel, or, on the user-script route, a file next to the loader. The panel
+// announces itself on an mw.hook, which remembers the call, so it does not matter whether the
+// stub listens before or after the panel has run.
+import { fetchPanel } from './panel-source';
 
 /** Followed by the gadget's name: the hook a panel fires with its open function once it has run. */
 export const panelHookPrefix = 'accountGadgets.panel.';
 
 /**
  * Runs a stub's init once per page, after mediawiki.util and the DOM are ready. A stub can be
- * loaded twice (switched on as a gadget and also from common.js); the flag, set on window,
- * also tells tests that the stub has run.
+ * loaded twice (switched on as a gadget and also from common.js, see src/user-script/); the
+ * flag, set on window, makes the second do nothing, and tells tests that the stub has run.
  *
  * @param flag property of window, e.g. 'accountGadgetsEmailUser'
  * @param init
@@ -34,7 +35,7 @@ export function startOnce( flag: string, init: () => void ): void {
 export function loadPanel<T>( name: string ): Promise<T> {
 	return new Promise<T>( ( resolve, reject ) => {
 		mw.hook( panelHookPrefix + name ).add( resolve );
-		mw.loader.using( 'ext.gadget.' + name + '-panel' ).then( null, reject );
+		fetchPanel( name ).then( null, reject );
 	} );
 }
 

@@ -5,11 +5,15 @@ import type { MarkUsers } from './panel';
 
 const listPages = [ 'Contributions', 'Recentchanges', 'Listusers' ];
 
-// A temporary account (1.43+) cannot send email, so nobody is marked for it.
-if ( mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) && window.Promise && (
+const flags = window as unknown as Record<string, boolean>;
+
+// A temporary account (1.43+) cannot send email, so nobody is marked for it. Once per page: the
+// gadget and the common.js line may both load this.
+if ( !flags.accountGadgetsEmailUserMarks && mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) && window.Promise && (
 	mw.config.get( 'wgAction' ) === 'history' ||
 	listPages.indexOf( mw.config.get( 'wgCanonicalSpecialPageName' ) as string ) !== -1
 ) ) {
+	flags.accountGadgetsEmailUserMarks = true;
 	loadPanel<MarkUsers>( 'email-user-marks' ).then( ( markUsers ) => {
 		// The page body includes the subtitle, where Special:Contributions names its user.
 		markUsers( document.getElementById( 'bodyContent' ) || document.body );
