@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { listModules, gadgetsDir } from './build/gadgets.mjs';
+import { listModules, gadgetsDir, userScriptsDir, userScriptTools } from './build/gadgets.mjs';
 
 /**
  * Minified (as ResourceLoader would serve it, UTF-8 kept) and gzipped size of a built file.
@@ -36,7 +36,33 @@ async function sizes() {
 	console.table( rows );
 }
 
+/**
+ * What a page view costs on the user-script route (the common.js line), next to the gadget stubs:
+ * the loader, then either all tools in one file (the default) or the stubs of the tools chosen.
+ */
+async function userScriptSizes() {
+	const gz = async ( file ) => ( await sizeOf( file ) ).gzipped;
+	const loader = await gz( path.join( userScriptsDir, 'account-gadgets.js' ) );
+	const rows = [];
+	let gadgetTotal = 0;
+	for ( const module of userScriptTools( listModules() ) ) {
+		const gadget = await gz( path.join( gadgetsDir, `Gadget-${ module.name }.js` ) );
+		gadgetTotal += gadget;
+		rows.push( {
+			'tools chosen': module.name,
+			'gadget stub (gzipped)': gadget,
+			'common.js route: loader + stub (gzipped)': loader + await gz( path.join( userScriptsDir, `account-gadgets-${ module.name }.js` ) )
+		} );
+	}
+	const all = loader + await gz( path.join( userScriptsDir, 'account-gadgets-all.js' ) );
+	rows.push( { 'tools chosen': 'all (the default)', 'gadget stub (gzipped)': gadgetTotal, 'common.js route: loader + stub (gzipped)': all } );
+	console.log( `Page-view bytes of the common.js route (its loader alone: ${ loader } gzipped; goal for all tools: ` +
+		'no more than the gadget stubs plus the loader, and ≤ 1536):' );
+	console.table( rows );
+}
+
 await sizes();
+await userScriptSizes();
 if ( process.argv.includes( '--wiki' ) ) {
 	const { measureOnWikis } = await import( './bench/requests.mjs' );
 	await measureOnWikis();

@@ -10,12 +10,18 @@
 // The credentials are a bot password (Special:BotPasswords) with the grants "basic",
 // "editinterface", "editsiteconfig", "createeditmovepage" and "highvolume", on an account that is
 // an interface administrator. They are read from the environment only and never printed.
+//
+// With --user-scripts it publishes the user-script files instead (user-scripts/, for the one
+// line in common.js) as subpages of the bot password's own user, User:<name>/account-gadgets.js
+// and the files beside it. That needs only the grants "basic", "editmycssjs" ("Edit your user
+// CSS/JSON/JavaScript") and, to create the pages the first time, "createeditmovepage", on any
+// account.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Mwn } from 'mwn';
-import { blockStart, blockEnd, gadgetsDir, version } from './build/gadgets.mjs';
+import { blockStart, blockEnd, gadgetsDir, userScriptsDir, version } from './build/gadgets.mjs';
 
 export const definitionPage = 'MediaWiki:Gadgets-definition';
 
@@ -87,6 +93,25 @@ export function plannedPages() {
 	return pages;
 }
 
+/**
+ * Every page deploy --user-scripts writes: the user-script files as subpages of `user`.
+ *
+ * @param {string} user whose subpages, e.g. Someone
+ * @return {Map<string,string>} title → text
+ */
+export function plannedUserScriptPages( user ) {
+	if ( !existsSync( path.join( userScriptsDir, 'account-gadgets.js' ) ) ) {
+		throw new Error( 'Nothing built yet: run `node build.mjs` first.' );
+	}
+	const pages = new Map();
+	for ( const file of readdirSync( userScriptsDir ).sort() ) {
+		if ( /^account-gadgets.*\.js$/.test( file ) ) {
+			pages.set( `User:${ user }/${ file }`, readFileSync( path.join( userScriptsDir, file ), 'utf8' ) );
+		}
+	}
+	return pages;
+}
+
 function currentCommit() {
 	return spawnSync( 'git', [ 'rev-parse', '--short', 'HEAD' ], { encoding: 'utf8' } ).stdout.trim() || 'unknown commit';
 }
@@ -97,12 +122,18 @@ function currentCommit() {
  * @param {string} [options.username] bot password user name, e.g. Admin@deploy
  * @param {string} [options.password] bot password; never logged
  * @param {boolean} [options.dryRun] print what would change, edit nothing
+ * @param {boolean} [options.userScripts] the user-script files, as subpages of the bot password's
+ *  user, instead of the gadgets
  * @param {Function} [options.log] receives each line of the report
  * @return {Promise<string[]>} titles that changed (or would change)
  */
-export async function deploy( { apiUrl, username, password, dryRun = false, log = console.log } ) {
+export async function deploy( { apiUrl, username, password, dryRun = false, userScripts = false, log = console.log } ) {
 	assertSafeUrl( apiUrl );
-	const pages = plannedPages();
+	if ( userScripts && !username ) {
+		throw new Error( 'Set ACCOUNT_GADGETS_BOT_USER (a bot password\'s user, e.g. Someone@scripts): its user pages get the scripts.' );
+	}
+	// A bot password's user name is `<user>@<application>`.
+	const pages = userScripts ? plannedUserScriptPages( username.split( '@' )[ 0 ] ) : plannedPages();
 	const bot = new Mwn( {
 		apiUrl,
 		userAgent: `account-gadgets-deploy/${ version }`,
@@ -123,14 +154,16 @@ export async function deploy( { apiUrl, username, password, dryRun = false, log 
 		await bot.getSiteInfo();
 	}
 
-	const titles = [ ...pages.keys(), definitionPage ];
+	const titles = [ ...pages.keys(), ...( userScripts ? [] : [ definitionPage ] ) ];
 	const current = new Map();
 	for ( const page of await bot.read( titles ) ) {
 		const revision = page.revisions && page.revisions[ 0 ];
 		current.set( page.title, revision ? revision.content : '' );
 	}
-	const block = readFileSync( path.join( gadgetsDir, 'Gadgets-definition.txt' ), 'utf8' );
-	pages.set( definitionPage, mergeDefinition( current.get( definitionPage ) || '', block ) );
+	if ( !userScripts ) {
+		const block = readFileSync( path.join( gadgetsDir, 'Gadgets-definition.txt' ), 'utf8' );
+		pages.set( definitionPage, mergeDefinition( current.get( definitionPage ) || '', block ) );
+	}
 
 	const summary = `account-gadgets ${ version } (${ currentCommit() })`;
 	const changed = [];
@@ -157,7 +190,7 @@ async function main() {
 	const wikiIndex = args.indexOf( '--wiki' );
 	const wiki = wikiIndex !== -1 ? args[ wikiIndex + 1 ] : null;
 	if ( !wiki ) {
-		process.stderr.write( 'Usage: node scripts/deploy.mjs --wiki https://example.org/w/api.php [--dry-run]\n' +
+		process.stderr.write( 'Usage: node scripts/deploy.mjs --wiki https://example.org/w/api.php [--user-scripts] [--dry-run]\n' +
 			'Credentials come from ACCOUNT_GADGETS_BOT_USER and ACCOUNT_GADGETS_BOT_PASSWORD.\n' );
 		process.exit( 2 );
 	}
@@ -166,7 +199,8 @@ async function main() {
 			apiUrl: apiUrlFor( wiki ),
 			username: process.env.ACCOUNT_GADGETS_BOT_USER,
 			password: process.env.ACCOUNT_GADGETS_BOT_PASSWORD,
-			dryRun: args.includes( '--dry-run' )
+			dryRun: args.includes( '--dry-run' ),
+			userScripts: args.includes( '--user-scripts' )
 		} );
 	} catch ( error ) {
 		process.stderr.write( `deploy: ${ error.message }\n` );
