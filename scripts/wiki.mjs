@@ -160,6 +160,18 @@ function ensureAccounts() {
 		// Enrolled in OATHAuth's TOTP two-factor login with this secret (base32, as apps take it).
 		twoFactor: { name: 'Kim', email: 'kim@example.test', totpSecret: stored.twoFactor ? stored.twoFactor.totpSecret : base32( randomBytes( 20 ) ) },
 		resetsAndLogsIn: { name: 'Mallory', email: 'mallory@example.test' },
+		// Hosts the user-script files on her own subpages (deploy --user-scripts), with a bot
+		// password that may edit her own user scripts, and create them.
+		scriptHost: {
+			name: 'Olivia', email: 'olivia@example.test',
+			botPassword: {
+				appId: 'scripts',
+				password: stored.scriptHost ? stored.scriptHost.botPassword.password : randomBytes( 32 ).toString( 'hex' ).slice( 0, 32 ),
+				grants: [ 'basic', 'editmycssjs', 'createeditmovepage' ]
+			}
+		},
+		// Uses the tools from one line in her common.js, on a wiki where they are not installed.
+		usesScripts: { name: 'Peggy', email: 'peggy@example.test' },
 		sharedAddress1: { name: 'Heidi', email: 'shared@example.test' },
 		sharedAddress2: { name: 'Ivan', email: 'shared@example.test' },
 		blockedFromEmail: {

@@ -13,6 +13,11 @@ if ( getenv( 'ACCOUNT_GADGETS_SERVER' ) ) {
 	$wgServer = getenv( 'ACCOUNT_GADGETS_SERVER' );
 }
 
+// Both wikis are on 127.0.0.1, and cookies do not tell ports apart: each wiki's cookies get their
+// own names, or a page of one that loads a user script from the other (the common.js route)
+// would lose its session to the other wiki's answer.
+$wgCookiePrefix = basename( $accountGadgetsWikiDir );
+
 $wgEnableEmail = true;
 $wgEnableUserEmail = true;
 // Tests seed confirmed addresses directly; confirming by mail would only slow them down.
@@ -25,6 +30,8 @@ $wgSMTP = false;
 $wgMainCacheType = CACHE_DB;
 $wgSessionCacheType = CACHE_DB;
 $wgEnableUploads = false;
+// The user-script route: people load the tools from their common.js (off by default in MediaWiki).
+$wgAllowUserJs = true;
 $wgDefaultSkin = 'vector-2022';
 // Only interface admins may edit gadgets; the deploy bot password asks for that grant.
 $wgGroupPermissions['user']['sendemail'] = true;
