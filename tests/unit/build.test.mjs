@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
 	es5Errors, definitionLine, definitionDrift, renderDefinition, listModules, definitionFile, gadgetsDir, wrap,
-	sourceRoot, shippedLanguages, compile, descriptionPages
+	sourceRoot, shippedLanguages, compile, descriptionPages, userScriptsDir, userScriptTools
 } from '../../scripts/build/gadgets.mjs';
 import { mergeDefinition, assertSafeUrl, apiUrlFor } from '../../scripts/deploy.mjs';
 
@@ -144,5 +144,45 @@ QUnit.module( 'build: a language is added by adding its files', ( hooks ) => {
 		assert.strictEqual( pages[ 'MediaWiki:Gadget-section-account-gadgets/de' ], 'Kontowerkzeuge' );
 		assert.strictEqual( pages[ 'MediaWiki:Gadget-logged-out/de' ], 'Für Leser ohne Anmeldung.' );
 		assert.false( 'MediaWiki:Gadget-email-user/de' in pages );
+	} );
+} );
+
+QUnit.module( 'build: the user-script route, from the same sources', () => {
+	const read = ( file ) => readFileSync( path.join( userScriptsDir, file ), 'utf8' );
+
+	QUnit.test( 'every user-script file is ES5, with banner and nowiki markers', ( assert ) => {
+		const files = readdirSync( userScriptsDir );
+		const tools = userScriptTools( listModules() ).map( ( module ) => `account-gadgets-${ module.name }.js` );
+		const panels = listModules().filter( ( module ) => module.options.hidden ).map( ( module ) => `account-gadgets-${ module.name }.js` );
+		assert.deepEqual( files.sort(), [ 'account-gadgets-all.js', 'account-gadgets.js', ...tools, ...panels ].sort() );
+		for ( const file of files ) {
+			const code = read( file );
+			assert.deepEqual( es5Errors( code ), [], `${ file } is ES5` );
+			assert.true( code.includes( '/* <nowiki> */' ) && code.includes( 'edit the repository, not this page' ), `${ file } is wrapped` );
+		}
+	} );
+
+	QUnit.test( 'stubs fetch panels beside the loader there, and from the gadget modules as gadgets', ( assert ) => {
+		const userScript = read( 'account-gadgets-email-user.js' );
+		const gadget = readFileSync( path.join( gadgetsDir, 'Gadget-email-user.js' ), 'utf8' );
+		assert.true( userScript.includes( 'accountGadgetsScripts' ) );
+		assert.false( userScript.includes( 'ext.gadget.' ) );
+		assert.true( gadget.includes( '"ext.gadget."' ) );
+		assert.false( gadget.includes( 'accountGadgetsScripts' ), 'the gadget stub carries nothing of the other route' );
+	} );
+
+	QUnit.test( 'a panel file loads its MediaWiki dependencies from the wiki it runs on, then runs', ( assert ) => {
+		const panel = listModules().find( ( module ) => module.name === 'email-user-panel' );
+		const code = read( 'account-gadgets-email-user-panel.js' );
+		assert.true( code.includes( `mw.loader.using( ${ JSON.stringify( panel.options.dependencies ) } ).then( function () {` ) );
+	} );
+
+	QUnit.test( 'the all-tools file holds every tool\'s stub, and the logged-out one is not a tool', ( assert ) => {
+		const names = userScriptTools( listModules() ).map( ( module ) => module.name );
+		assert.false( names.includes( 'logged-out' ) );
+		const all = read( 'account-gadgets-all.js' );
+		for ( const flag of [ 'accountGadgetsEmailUser', 'accountGadgetsPasswordCheck', 'accountGadgetsPasswordResetHelper', 'accountGadgetsCreateAccount', 'accountGadgetsEmailUserMarks' ] ) {
+			assert.true( all.includes( flag ), flag );
+		}
 	} );
 } );

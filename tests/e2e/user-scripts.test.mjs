@@ -1,0 +1,200 @@
+// The user-script route: the files published by `deploy --user-scripts` to Olivia's subpages on
+// one wiki, used from one line in Peggy's common.js on the other wiki, whose
+// MediaWiki:Gadgets-definition has none of our gadgets for the while. Both directions: hosted on
+// 1.39 and used on 1.43, and the other way round. Emails are read back from the wiki being used.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Mwn } from 'mwn';
+import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
+import { deploy, definitionPage } from '../../scripts/deploy.mjs';
+import { blockStart, blockEnd } from '../../scripts/build/gadgets.mjs';
+
+const { scriptHost: olivia, usesScripts: peggy, emailable: bob, resetByName: grace, admin } = accounts;
+
+/** The line a person puts into their common.js, for the files on `host`. */
+function line( host, tools = '' ) {
+	const url = `${ host.server }/index.php?title=User:${ olivia.name }/account-gadgets.js&action=raw&ctype=text/javascript${ tools }`;
+	return `mw.loader.load( '${ url }' );\n`;
+}
+
+/** Peggy's own common.js on the wiki of this visit, through the API as she would save it. */
+async function putInCommonJs( visit, text ) {
+	const answer = await visit.api( {
+		action: 'edit', title: `User:${ peggy.name }/common.js`, text, summary: 'account-gadgets line',
+		token: await visit.token()
+	}, { method: 'POST' } );
+	assert.equal( answer.edit && answer.edit.result, 'Success', JSON.stringify( answer ) );
+}
+
+/** The wiki's interface admin, for taking our block out of the definition and putting it back. */
+async function adminBot( wiki ) {
+	const bot = new Mwn( { apiUrl: wiki.api, silent: true, defaultParams: { maxlag: undefined } } );
+	await bot.login( { username: `${ admin.name }@${ admin.botPassword.appId }`, password: admin.botPassword.password } );
+	return bot;
+}
+
+/** Requests of this visit to the other wiki, as paths: only our files may be fetched from there. */
+function requestsTo( visit, wiki ) {
+	return visit.requests.filter( ( request ) => request.url.startsWith( wiki.server ) ).map( ( request ) => decodeURIComponent( request.url ) );
+}
+
+function filesFrom( visit, host ) {
+	return requestsTo( visit, host ).map( ( url ) => ( /User:Olivia\/(account-gadgets[^&]*\.js)/.exec( url ) || [ url ] )[ 1 ] || url );
+}
+
+for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[ 0 ] ] ] ) {
+	describe( `user scripts: hosted on MediaWiki ${ host.version }, used on ${ used.version } without the gadgets`, () => {
+		const suiteBrowser = browserForSuite();
+		let definition = null;
+
+		before( async () => {
+			const published = await deploy( {
+				apiUrl: host.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
+				userScripts: true, log: () => {}
+			} );
+			assert.ok( Array.isArray( published ) );
+			// The wiki being used has none of our gadgets while these tests run.
+			const bot = await adminBot( used );
+			definition = ( await bot.read( definitionPage ) ).revisions[ 0 ].content;
+			const start = definition.indexOf( blockStart );
+			const end = definition.indexOf( blockEnd ) + blockEnd.length;
+			await bot.save( definitionPage, definition.slice( 0, start ) + definition.slice( end ), 'test: without account-gadgets' );
+		} );
+
+		after( async () => {
+			if ( definition !== null ) {
+				await ( await adminBot( used ) ).save( definitionPage, definition, 'test: account-gadgets back' );
+			}
+		} );
+
+		test( 'Peggy emails Bob from the panel: the wiki being used sends it, from her; the panel loads only on first use', async ( t ) => {
+			const en = gadgetMessages( 'email-user', 'en' );
+			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
+				const { page } = visit;
+				const mailbox = new Mailbox( used );
+				await visit.logIn( peggy );
+				await putInCommonJs( visit, line( host ) );
+				await visit.open( `User:${ bob.name }` );
+				await page.waitForFunction( () => window.accountGadgetsEmailUser && window.accountGadgetsPasswordCheck );
+				assert.equal( await page.evaluate( () => mw.loader.getState( 'ext.gadget.email-user-panel' ) ), null, 'no gadget module here' );
+				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-all.js' ], 'a page view loads the loader and the stubs only' );
+				await page.locator( '#p-tb a[href*="EmailUser"], #t-emailuser a' ).first().evaluate( ( link ) => link.click() );
+				await page.getByRole( 'dialog' ).waitFor();
+				await panelSettled( page );
+				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-all.js', 'account-gadgets-email-user-panel.js' ] );
+				const subject = `Across wikis ${ host.version }→${ used.version } ${ Date.now() }`;
+				await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
+				await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Sent with the tools from common.js.' );
+				await page.getByRole( 'button', { name: en.send } ).click();
+				await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
+				const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+				assert.equal( mails.length, 1 );
+				assert.equal( mails[ 0 ].to, bob.email );
+				assert.match( mails[ 0 ].raw, new RegExp( peggy.email ), 'from Peggy' );
+				assert.equal( visit.apiRequests( { action: 'emailuser' } ).length, 1, 'sent through the wiki being used' );
+				assert.ok( requestsTo( visit, host ).every( ( url ) => !url.includes( 'api.php' ) ), 'no request to the hosting wiki\'s API' );
+			} );
+		} );
+
+		test( 'Peggy checks a password: validatepassword goes to the wiki being used', async ( t ) => {
+			const en = gadgetMessages( 'password-check', 'en' );
+			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
+				const { page } = visit;
+				await visit.logIn( peggy );
+				await putInCommonJs( visit, line( host ) );
+				await visit.open( 'Main Page' );
+				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				await page.locator( '#t-passwordcheck a' ).evaluate( ( link ) => link.click() );
+				await page.getByRole( 'dialog' ).waitFor();
+				await panelSettled( page );
+				await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
+				await page.locator( '[data-validity="Good"]' ).waitFor();
+				assert.ok( visit.apiRequests( { action: 'validatepassword' } ).length >= 1 );
+				assert.ok( requestsTo( visit, host ).every( ( url ) => !url.includes( 'api.php' ) ), 'no request to the hosting wiki\'s API' );
+			} );
+		} );
+
+		test( 'Peggy sends a password reset as a helper: Grace gets it from the wiki being used', async ( t ) => {
+			const en = gadgetMessages( 'password-reset', 'en' );
+			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
+				const { page } = visit;
+				const mailbox = new Mailbox( used );
+				await visit.logIn( peggy );
+				await putInCommonJs( visit, line( host ) );
+				await visit.open( `User:${ grace.name }` );
+				await page.waitForFunction( () => window.accountGadgetsPasswordResetHelper );
+				await page.locator( '#t-passwordreset a' ).evaluate( ( link ) => link.click() );
+				await page.getByRole( 'dialog' ).waitFor();
+				await panelSettled( page );
+				await page.getByRole( 'button', { name: en.send } ).click();
+				await page.getByText( gadgetMessages( 'password-reset', 'en' ).sent ).waitFor();
+				const mails = await mailbox.newMail();
+				assert.equal( mails.length, 1 );
+				assert.equal( mails[ 0 ].to, grace.email );
+			} );
+		} );
+
+		test( 'choosing one tool loads only that tool\'s stub', async ( t ) => {
+			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
+				const { page } = visit;
+				await visit.logIn( peggy );
+				await putInCommonJs( visit, line( host, '&tools=password-check' ) );
+				await visit.open( `User:${ bob.name }` );
+				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				await page.waitForLoadState( 'networkidle' );
+				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-password-check.js' ] );
+				assert.deepEqual( await page.evaluate( () => [ !!window.accountGadgetsEmailUser, !!window.accountGadgetsPasswordResetHelper ] ), [ false, false ] );
+			} );
+		} );
+	} );
+}
+
+describe( 'user scripts and gadgets together', () => {
+	const suiteBrowser = browserForSuite();
+	const [ wiki ] = wikis;
+
+	before( () => deploy( {
+		apiUrl: wiki.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
+		userScripts: true, log: () => {}
+	} ) );
+
+	test( 'deploy --user-scripts: Olivia\'s own subpages; a second run edits nothing; a page changed by hand is listed by a dry run and put back', async () => {
+		const options = {
+			apiUrl: wiki.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
+			userScripts: true
+		};
+		const lines = [];
+		assert.deepEqual( await deploy( { ...options, log: ( text ) => lines.push( text ) } ), [] );
+		assert.deepEqual( lines, [ 'every page is up to date' ] );
+		const bot = await adminBot( wiki );
+		const history = await bot.query( { prop: 'revisions', titles: `User:${ olivia.name }/account-gadgets.js`, rvprop: 'user' } );
+		assert.equal( history.query.pages[ 0 ].revisions[ 0 ].user, olivia.name, 'saved by Olivia, as her own page' );
+		await bot.save( `User:${ olivia.name }/account-gadgets-email-user.js`, '/* changed by hand */', 'test' );
+		assert.deepEqual( await deploy( { ...options, dryRun: true, log: () => {} } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
+		assert.deepEqual( await deploy( { ...options, log: () => {} } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
+	} );
+
+	test( 'a gadget switched on and the common.js line: one link, one panel', async ( t ) => {
+		const en = gadgetMessages( 'password-check', 'en' );
+		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+			const { page } = visit;
+			await visit.logIn( peggy );
+			await visit.setOptions( { 'gadget-password-check': 1 } );
+			await putInCommonJs( visit, line( wiki ) );
+			await visit.open( 'Main Page' );
+			await page.waitForFunction( () => window.accountGadgetsPasswordCheck && window.accountGadgetsScripts );
+			await page.waitForLoadState( 'networkidle' );
+			assert.equal( await page.locator( 'a', { hasText: en[ 'link-check' ] } ).count(), 1, 'one "Check a password"' );
+			await page.locator( 'a', { hasText: en[ 'link-check' ] } ).evaluate( ( link ) => link.click() );
+			await page.getByRole( 'dialog' ).waitFor();
+			await panelSettled( page );
+			assert.equal( await page.locator( '.account-gadgets-panel' ).count(), 1, 'one panel' );
+		} );
+		// Peggy's preferences and common.js as they were, for the other tests.
+		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+			await visit.logIn( peggy );
+			await visit.setOptions( { 'gadget-password-check': 0 } );
+			await putInCommonJs( visit, '' );
+		} );
+	} );
+} );
