@@ -9,11 +9,19 @@ import {
 
 const { resetByName: grace, sender: carol, emailable: bob, changesPassword: judy } = accounts;
 const mobile = { useformat: 'mobile' };
+const views = [
+	{ name: 'mobile view', query: mobile },
+	{ name: 'Minerva on the desktop site', query: { useskin: 'minerva' } }
+];
 
-/** Opens Minerva's main menu (the hamburger) and taps one of its entries. */
-async function tapInMainMenu( page, name ) {
-	await page.locator( '#mw-mf-main-menu-button' ).tap();
-	const entry = page.locator( '#mw-mf-page-left' ).getByRole( 'link', { name, exact: true } );
+/**
+ * Opens the menu that holds Minerva's personal links and taps one of them: the main menu (the
+ * hamburger) in the mobile view; the user menu (top right) on the desktop site.
+ */
+async function tapInPersonalMenu( page, name ) {
+	const inMainMenu = await page.locator( '#mw-mf-page-left #p-personal' ).count();
+	await page.locator( inMainMenu ? '#mw-mf-main-menu-button' : '#minerva-user-menu-toggle' ).tap();
+	const entry = page.getByRole( 'link', { name, exact: true } );
 	await entry.waitFor( { state: 'visible' } );
 	await entry.tap();
 }
@@ -34,10 +42,15 @@ async function panelFillsScreen( page ) {
 	await page.getByRole( 'dialog' ).waitFor();
 	await panelSettled( page );
 	const box = await page.evaluate( () => {
-		const rect = document.querySelector( '.oo-ui-processDialog' ).getBoundingClientRect();
-		return { left: rect.left, top: rect.top, width: rect.width, height: rect.height, scrollWidth: document.documentElement.scrollWidth };
+		const dialog = document.querySelector( '.oo-ui-processDialog' );
+		const rect = dialog.getBoundingClientRect();
+		const body = dialog.querySelector( '.oo-ui-window-body' );
+		return {
+			left: rect.left, top: rect.top, fillsWidth: rect.width === window.innerWidth, fillsHeight: rect.height === window.innerHeight,
+			scrollsSideways: body.scrollWidth > body.clientWidth
+		};
 	} );
-	assert.deepEqual( box, { left: 0, top: 0, width: 360, height: 640, scrollWidth: 360 }, 'full screen, nothing to scroll sideways' );
+	assert.deepEqual( box, { left: 0, top: 0, fillsWidth: true, fillsHeight: true, scrollsSideways: false }, 'full screen, nothing to scroll sideways' );
 }
 
 /**
@@ -86,72 +99,75 @@ for ( const wiki of wikis ) {
 			return inVisit( t, suiteBrowser(), wiki, body, phone() );
 		};
 
-		test( 'a logged-out reader taps "Forgot your password?" in the main menu and resets by username: one email', async ( t ) => {
-			const en = gadgetMessages( 'password-reset', 'en' );
-			await onPhone( t, async ( visit ) => {
-				const { page } = visit;
-				const mailbox = new Mailbox( wiki );
-				await visit.open( 'Main Page', mobile );
-				await page.waitForFunction( () => window.accountGadgetsLoggedOut );
-				await tapInMainMenu( page, gadgetMessages( 'logged-out', 'en' )[ 'link-forgot' ] );
-				await panelFillsScreen( page );
-				await assertTouchTargets( page );
-				await page.getByRole( 'textbox', { name: en[ 'field-either' ] } ).fill( grace.name );
-				await page.getByRole( 'button', { name: en.send } ).tap();
-				await page.getByText( en.sent ).waitFor();
-				const mails = await mailbox.newMail();
-				assert.equal( mails.length, 1 );
-				assert.equal( mails[ 0 ].to, grace.email );
+		// The entry points: in the mobile view, and the same in the Minerva skin of the desktop site.
+		for ( const view of views ) {
+			test( `a logged-out reader taps "Forgot your password?" in Minerva's menu and resets by username: one email (${ view.name })`, async ( t ) => {
+				const en = gadgetMessages( 'password-reset', 'en' );
+				await onPhone( t, async ( visit ) => {
+					const { page } = visit;
+					const mailbox = new Mailbox( wiki );
+					await visit.open( 'Main Page', view.query );
+					await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+					await tapInPersonalMenu( page, gadgetMessages( 'logged-out', 'en' )[ 'link-forgot' ] );
+					await panelFillsScreen( page );
+					await assertTouchTargets( page );
+					await page.getByRole( 'textbox', { name: en[ 'field-either' ] } ).fill( grace.name );
+					await page.getByRole( 'button', { name: en.send } ).tap();
+					await page.getByText( en.sent ).waitFor();
+					const mails = await mailbox.newMail();
+					assert.equal( mails.length, 1 );
+					assert.equal( mails[ 0 ].to, grace.email );
+				} );
 			} );
-		} );
 
-		test( 'a logged-in user taps "Email this user" in User:Bob\'s page actions: the email arrives', async ( t ) => {
-			const en = gadgetMessages( 'email-user', 'en' );
-			await onPhone( t, async ( visit ) => {
-				const { page } = visit;
-				const mailbox = new Mailbox( wiki );
-				await visit.logIn( carol );
-				await visit.setOptions( { 'gadget-email-user': 1 } );
-				await visit.open( `User:${ bob.name }`, mobile );
-				await page.waitForFunction( () => window.accountGadgetsEmailUser );
-				await tapInPageActions( page, en[ 'link-email' ] );
-				await panelFillsScreen( page );
-				await assertTouchTargets( page );
-				const subject = `From a phone on ${ wiki.version } ${ Date.now() }`;
-				await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
-				await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Typed on a phone.' );
-				await page.getByRole( 'button', { name: en.send } ).tap();
-				await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
-				const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
-				assert.equal( mails.length, 1 );
-				assert.equal( mails[ 0 ].to, bob.email );
-				assert.match( mails[ 0 ].text, /Typed on a phone\./ );
+			test( `a logged-in user taps "Email this user" in User:Bob's page actions: the email arrives (${ view.name })`, async ( t ) => {
+				const en = gadgetMessages( 'email-user', 'en' );
+				await onPhone( t, async ( visit ) => {
+					const { page } = visit;
+					const mailbox = new Mailbox( wiki );
+					await visit.logIn( carol );
+					await visit.setOptions( { 'gadget-email-user': 1 } );
+					await visit.open( `User:${ bob.name }`, view.query );
+					await page.waitForFunction( () => window.accountGadgetsEmailUser );
+					await tapInPageActions( page, en[ 'link-email' ] );
+					await panelFillsScreen( page );
+					await assertTouchTargets( page );
+					const subject = `From a phone on ${ wiki.version } ${ Date.now() }`;
+					await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
+					await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Typed on a phone.' );
+					await page.getByRole( 'button', { name: en.send } ).tap();
+					await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
+					const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+					assert.equal( mails.length, 1 );
+					assert.equal( mails[ 0 ].to, bob.email );
+					assert.match( mails[ 0 ].text, /Typed on a phone\./ );
+				} );
 			} );
-		} );
 
-		test( '"Check a password" in the main menu works by touch; the verdict stays above the keyboard', async ( t ) => {
-			const en = gadgetMessages( 'password-check', 'en' );
-			await onPhone( t, async ( visit ) => {
-				const { page } = visit;
-				await visit.logIn( carol );
-				await visit.setOptions( { 'gadget-password-check': 1 } );
-				await visit.open( 'Main Page', mobile );
-				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
-				await tapInMainMenu( page, en[ 'link-check' ] );
-				await panelFillsScreen( page );
-				await assertTouchTargets( page );
-				const field = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
-				await field.tap();
-				await field.pressSequentially( 'Correct-Horse-Battery-9' );
-				await page.locator( '[data-validity="Good"]' ).waitFor();
-				await assertVisibleAboveKeyboard( page, '[data-validity="Good"]' );
+			test( `"Check a password" in Minerva's menu works by touch; the verdict stays above the keyboard (${ view.name })`, async ( t ) => {
+				const en = gadgetMessages( 'password-check', 'en' );
+				await onPhone( t, async ( visit ) => {
+					const { page } = visit;
+					await visit.logIn( carol );
+					await visit.setOptions( { 'gadget-password-check': 1 } );
+					await visit.open( 'Main Page', view.query );
+					await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+					await tapInPersonalMenu( page, en[ 'link-check' ] );
+					await panelFillsScreen( page );
+					await assertTouchTargets( page );
+					const field = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
+					await field.tap();
+					await field.pressSequentially( 'Correct-Horse-Battery-9' );
+					await page.locator( '[data-validity="Good"]' ).waitFor();
+					await assertVisibleAboveKeyboard( page, '[data-validity="Good"]' );
+				} );
 			} );
-		} );
+		}
 
-		test( '"Change password" in the main menu works by touch, and the new password is the one that counts', async ( t ) => {
+		test( '"Change password" in Minerva\'s menu works by touch, and the new password is the one that counts', async ( t ) => {
 			const en = gadgetMessages( 'password-check', 'en' );
 			const changeTo = async ( page, password ) => {
-				await tapInMainMenu( page, en[ 'link-change' ] );
+				await tapInPersonalMenu( page, en[ 'link-change' ] );
 				await panelFillsScreen( page );
 				const field = page.getByLabel( en[ 'new-password-label' ], { exact: true } );
 				await field.tap();
