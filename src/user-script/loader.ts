@@ -42,7 +42,8 @@ if ( !own ) {
 	};
 	const chosen = /[?&]tools=([^&#]*)/.exec( own );
 	const tools = chosen ?
-		decodeURIComponent( chosen[ 1 ] ).split( ',' ).filter( ( tool ) => ACCOUNT_GADGETS_DEPENDENCIES[ tool ] ) :
+		decodeURIComponent( chosen[ 1 ] ).split( ',' )
+			.filter( ( tool ) => Object.prototype.hasOwnProperty.call( ACCOUNT_GADGETS_DEPENDENCIES, tool ) ) :
 		[ 'all' ];
 	tools.forEach( ( tool ) => {
 		mw.loader.using( ACCOUNT_GADGETS_DEPENDENCIES[ tool ] ).then( () => mw.loader.load( url( tool ) ) );
