@@ -134,11 +134,11 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 			} );
 		} );
 
-		test( 'choosing one tool loads only that tool\'s stub', async ( t ) => {
+		test( 'choosing one tool loads only that tool\'s stub (names that are not tools are ignored)', async ( t ) => {
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
 				await visit.logIn( peggy );
-				await putInCommonJs( visit, line( host, '&tools=password-check' ) );
+				await putInCommonJs( visit, line( host, '&tools=password-check,constructor,no-such-tool' ) );
 				await visit.open( `User:${ bob.name }` );
 				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
 				await page.waitForLoadState( 'networkidle' );
