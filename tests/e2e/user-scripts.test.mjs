@@ -4,10 +4,13 @@
 // 1.39 and used on 1.43, and the other way round. Emails are read back from the wiki being used.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Mwn } from 'mwn';
 import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
 import { deploy, definitionPage } from '../../scripts/deploy.mjs';
-import { blockStart, blockEnd } from '../../scripts/build/gadgets.mjs';
+import { blockStart, blockEnd, userScriptsDir } from '../../scripts/build/gadgets.mjs';
 
 const { scriptHost: olivia, usesScripts: peggy, emailable: bob, resetByName: grace, admin } = accounts;
 
@@ -194,6 +197,49 @@ describe( 'user scripts and gadgets together', () => {
 		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 			await visit.logIn( peggy );
 			await visit.setOptions( { 'gadget-password-check': 0 } );
+			await putInCommonJs( visit, '' );
+		} );
+	} );
+} );
+
+describe( 'user scripts hosted on a static web server', () => {
+	const suiteBrowser = browserForSuite();
+	const [ wiki ] = wikis;
+	let server = null;
+	let origin = '';
+
+	before( async () => {
+		// The built files as they are, served by a plain web server on this machine.
+		server = createServer( ( request, response ) => {
+			const file = path.join( userScriptsDir, path.basename( new URL( request.url, 'http://x' ).pathname ) );
+			if ( !existsSync( file ) ) {
+				response.writeHead( 404 ).end();
+				return;
+			}
+			response.writeHead( 200, { 'Content-Type': 'text/javascript; charset=utf-8' } ).end( readFileSync( file ) );
+		} );
+		await new Promise( ( resolve ) => {
+			server.listen( 0, '127.0.0.1', resolve );
+		} );
+		origin = `http://127.0.0.1:${ server.address().port }`;
+	} );
+	after( () => server && server.close() );
+
+	test( 'the line can point anywhere: the stub and, on first use, the panel come from there', async ( t ) => {
+		const en = gadgetMessages( 'password-check', 'en' );
+		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+			const { page } = visit;
+			await visit.logIn( peggy );
+			await putInCommonJs( visit, `mw.loader.load( '${ origin }/account-gadgets.js?tools=password-check' );\n` );
+			await visit.open( 'Main Page' );
+			await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+			await page.locator( '#t-passwordcheck a' ).evaluate( ( link ) => link.click() );
+			await page.getByRole( 'dialog' ).waitFor();
+			await panelSettled( page );
+			await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
+			await page.locator( '[data-validity="Good"]' ).waitFor();
+			const fromServer = visit.requests.filter( ( request ) => request.url.startsWith( origin ) ).map( ( request ) => new URL( request.url ).pathname );
+			assert.deepEqual( fromServer, [ '/account-gadgets.js', '/account-gadgets-password-check.js', '/account-gadgets-password-check-panel.js' ] );
 			await putInCommonJs( visit, '' );
 		} );
 	} );
