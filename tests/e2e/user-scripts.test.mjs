@@ -29,6 +29,35 @@ async function putInCommonJs( visit, text ) {
 	assert.equal( answer.edit && answer.edit.result, 'Success', JSON.stringify( answer ) );
 }
 
+/**
+ * Peggy on the visit's wiki, with `text` as her common.js (and `options` as her preferences), on
+ * `title` once `ready` holds.
+ */
+async function asPeggyWith( visit, text, title, ready, options = null ) {
+	await visit.logIn( peggy );
+	if ( options ) {
+		await visit.setOptions( options );
+	}
+	await putInCommonJs( visit, text );
+	await visit.open( title );
+	await visit.page.waitForFunction( ready );
+}
+
+/** Clicks a link a stub added (wherever the skin's menu keeps it) and waits for its panel. */
+async function openPanelFrom( page, link ) {
+	await page.locator( link ).first().evaluate( ( node ) => node.click() );
+	await page.getByRole( 'dialog' ).waitFor();
+	await panelSettled( page );
+}
+
+/** Publishes the user-script files to Olivia's subpages on `wiki`, as `deploy --user-scripts`. */
+function publish( wiki, options = {} ) {
+	return deploy( {
+		apiUrl: wiki.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
+		userScripts: true, log: () => {}, ...options
+	} );
+}
+
 /** The wiki's interface admin, for taking our block out of the definition and putting it back. */
 async function adminBot( wiki ) {
 	const bot = new Mwn( { apiUrl: wiki.api, silent: true, defaultParams: { maxlag: undefined } } );
@@ -51,11 +80,7 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 		let definition = null;
 
 		before( async () => {
-			const published = await deploy( {
-				apiUrl: host.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
-				userScripts: true, log: () => {}
-			} );
-			assert.ok( Array.isArray( published ) );
+			await publish( host );
 			// The wiki being used has none of our gadgets while these tests run.
 			const bot = await adminBot( used );
 			definition = ( await bot.read( definitionPage ) ).revisions[ 0 ].content;
@@ -75,15 +100,10 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
 				const mailbox = new Mailbox( used );
-				await visit.logIn( peggy );
-				await putInCommonJs( visit, line( host ) );
-				await visit.open( `User:${ bob.name }` );
-				await page.waitForFunction( () => window.accountGadgetsEmailUser && window.accountGadgetsPasswordCheck );
+				await asPeggyWith( visit, line( host ), `User:${ bob.name }`, () => window.accountGadgetsEmailUser && window.accountGadgetsPasswordCheck );
 				assert.equal( await page.evaluate( () => mw.loader.getState( 'ext.gadget.email-user-panel' ) ), null, 'no gadget module here' );
 				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-all.js' ], 'a page view loads the loader and the stubs only' );
-				await page.locator( '#p-tb a[href*="EmailUser"], #t-emailuser a' ).first().evaluate( ( link ) => link.click() );
-				await page.getByRole( 'dialog' ).waitFor();
-				await panelSettled( page );
+				await openPanelFrom( page, '#p-tb a[href*="EmailUser"], #t-emailuser a' );
 				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-all.js', 'account-gadgets-email-user-panel.js' ] );
 				const subject = `Across wikis ${ host.version }→${ used.version } ${ Date.now() }`;
 				await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
@@ -103,13 +123,8 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 			const en = gadgetMessages( 'password-check', 'en' );
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
-				await visit.logIn( peggy );
-				await putInCommonJs( visit, line( host ) );
-				await visit.open( 'Main Page' );
-				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
-				await page.locator( '#t-passwordcheck a' ).evaluate( ( link ) => link.click() );
-				await page.getByRole( 'dialog' ).waitFor();
-				await panelSettled( page );
+				await asPeggyWith( visit, line( host ), 'Main Page', () => window.accountGadgetsPasswordCheck );
+				await openPanelFrom( page, '#t-passwordcheck a' );
 				await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
 				await page.locator( '[data-validity="Good"]' ).waitFor();
 				assert.ok( visit.apiRequests( { action: 'validatepassword' } ).length >= 1 );
@@ -122,13 +137,8 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
 				const mailbox = new Mailbox( used );
-				await visit.logIn( peggy );
-				await putInCommonJs( visit, line( host ) );
-				await visit.open( `User:${ grace.name }` );
-				await page.waitForFunction( () => window.accountGadgetsPasswordResetHelper );
-				await page.locator( '#t-passwordreset a' ).evaluate( ( link ) => link.click() );
-				await page.getByRole( 'dialog' ).waitFor();
-				await panelSettled( page );
+				await asPeggyWith( visit, line( host ), `User:${ grace.name }`, () => window.accountGadgetsPasswordResetHelper );
+				await openPanelFrom( page, '#t-passwordreset a' );
 				await page.getByRole( 'button', { name: en.send } ).click();
 				await page.getByText( gadgetMessages( 'password-reset', 'en' ).sent ).waitFor();
 				const mails = await mailbox.newMail();
@@ -140,10 +150,8 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 		test( 'choosing one tool loads only that tool\'s stub (names that are not tools are ignored)', async ( t ) => {
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
-				await visit.logIn( peggy );
-				await putInCommonJs( visit, line( host, '&tools=password-check,constructor,no-such-tool' ) );
-				await visit.open( `User:${ bob.name }` );
-				await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
+				await asPeggyWith( visit, line( host, '&tools=password-check,constructor,no-such-tool' ), `User:${ bob.name }`,
+					() => window.accountGadgetsPasswordCheck );
 				await page.waitForLoadState( 'networkidle' );
 				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-password-check.js' ] );
 				assert.deepEqual( await page.evaluate( () => [ !!window.accountGadgetsEmailUser, !!window.accountGadgetsPasswordResetHelper ] ), [ false, false ] );
@@ -156,41 +164,29 @@ describe( 'user scripts and gadgets together', () => {
 	const suiteBrowser = browserForSuite();
 	const [ wiki ] = wikis;
 
-	before( () => deploy( {
-		apiUrl: wiki.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
-		userScripts: true, log: () => {}
-	} ) );
+	before( () => publish( wiki ) );
 
 	test( 'deploy --user-scripts: Olivia\'s own subpages; a second run edits nothing; a page changed by hand is listed by a dry run and put back', async () => {
-		const options = {
-			apiUrl: wiki.api, username: `${ olivia.name }@${ olivia.botPassword.appId }`, password: olivia.botPassword.password,
-			userScripts: true
-		};
 		const lines = [];
-		assert.deepEqual( await deploy( { ...options, log: ( text ) => lines.push( text ) } ), [] );
+		assert.deepEqual( await publish( wiki, { log: ( text ) => lines.push( text ) } ), [] );
 		assert.deepEqual( lines, [ 'every page is up to date' ] );
 		const bot = await adminBot( wiki );
 		const history = await bot.query( { prop: 'revisions', titles: `User:${ olivia.name }/account-gadgets.js`, rvprop: 'user' } );
 		assert.equal( history.query.pages[ 0 ].revisions[ 0 ].user, olivia.name, 'saved by Olivia, as her own page' );
 		await bot.save( `User:${ olivia.name }/account-gadgets-email-user.js`, '/* changed by hand */', 'test' );
-		assert.deepEqual( await deploy( { ...options, dryRun: true, log: () => {} } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
-		assert.deepEqual( await deploy( { ...options, log: () => {} } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
+		assert.deepEqual( await publish( wiki, { dryRun: true } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
+		assert.deepEqual( await publish( wiki ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
 	} );
 
 	test( 'a gadget switched on and the common.js line: one link, one panel', async ( t ) => {
 		const en = gadgetMessages( 'password-check', 'en' );
 		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 			const { page } = visit;
-			await visit.logIn( peggy );
-			await visit.setOptions( { 'gadget-password-check': 1 } );
-			await putInCommonJs( visit, line( wiki ) );
-			await visit.open( 'Main Page' );
-			await page.waitForFunction( () => window.accountGadgetsPasswordCheck && window.accountGadgetsScripts );
+			await asPeggyWith( visit, line( wiki ), 'Main Page', () => window.accountGadgetsPasswordCheck && window.accountGadgetsScripts,
+				{ 'gadget-password-check': 1 } );
 			await page.waitForLoadState( 'networkidle' );
 			assert.equal( await page.locator( 'a', { hasText: en[ 'link-check' ] } ).count(), 1, 'one "Check a password"' );
-			await page.locator( 'a', { hasText: en[ 'link-check' ] } ).evaluate( ( link ) => link.click() );
-			await page.getByRole( 'dialog' ).waitFor();
-			await panelSettled( page );
+			await openPanelFrom( page, '#t-passwordcheck a' );
 			assert.equal( await page.locator( '.account-gadgets-panel' ).count(), 1, 'one panel' );
 		} );
 		// Peggy's preferences and common.js as they were, for the other tests.
@@ -229,13 +225,9 @@ describe( 'user scripts hosted on a static web server', () => {
 		const en = gadgetMessages( 'password-check', 'en' );
 		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 			const { page } = visit;
-			await visit.logIn( peggy );
-			await putInCommonJs( visit, `mw.loader.load( '${ origin }/account-gadgets.js?tools=password-check' );\n` );
-			await visit.open( 'Main Page' );
-			await page.waitForFunction( () => window.accountGadgetsPasswordCheck );
-			await page.locator( '#t-passwordcheck a' ).evaluate( ( link ) => link.click() );
-			await page.getByRole( 'dialog' ).waitFor();
-			await panelSettled( page );
+			await asPeggyWith( visit, `mw.loader.load( '${ origin }/account-gadgets.js?tools=password-check' );\n`, 'Main Page',
+				() => window.accountGadgetsPasswordCheck );
+			await openPanelFrom( page, '#t-passwordcheck a' );
 			await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
 			await page.locator( '[data-validity="Good"]' ).waitFor();
 			const fromServer = visit.requests.filter( ( request ) => request.url.startsWith( origin ) ).map( ( request ) => new URL( request.url ).pathname );
