@@ -119,52 +119,89 @@ async function timeLogin( visit, flow ) {
 		bytes += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
 	};
 	page.on( 'requestfinished', count );
+	// When the password leaves: the login itself (clientlogin, or core's form POST) and the page
+	// after it are what neither way can skip.
+	let loginSent = 0;
+	const noteLogin = ( request ) => {
+		if ( request.method() === 'POST' && !loginSent ) {
+			loginSent = Date.now();
+		}
+	};
+	page.on( 'request', noteLogin );
 	const before = visit.requests.length;
 	const started = Date.now();
 	await flow( page );
 	await page.locator( '#pt-userpage' ).first().waitFor( { state: 'attached' } );
-	const ms = Date.now() - started;
+	const ended = Date.now();
+	const ms = ended - started;
 	page.off( 'requestfinished', count );
+	page.off( 'request', noteLogin );
 	const made = visit.requests.slice( before );
 	const reload = made.findIndex( ( request ) => request.method === 'GET' && !request.url.startsWith( visit.wiki.api ) && /index\.php|\/User:/.test( request.url ) );
 	const apiBeforeReload = made.slice( 0, reload === -1 ? made.length : reload ).filter( ( request ) => request.url.startsWith( visit.wiki.api ) ).length;
-	return { ms, requests: made.length, apiBeforeReload, bytes };
+	return { ms, afterLogin: ended - loginSent, requests: made.length, apiBeforeReload, bytes };
 }
 
-async function loginFigures( browser, wiki ) {
+/** The middle value (of an odd count; the upper middle of an even one). */
+function median( values ) {
+	return [ ...values ].sort( ( a, b ) => a - b )[ Math.floor( values.length / 2 ) ];
+}
+
+// Logins timed each way, alternating, after one warm-up each; the figures are medians.
+const loginRounds = 5;
+
+export async function loginFigures( browser, wiki ) {
 	const leo = accounts.logsIn;
 	const bob = `User:${ accounts.emailable.name }`;
+	// Both ways send the form as a person usually does, with Enter in the password field. (A
+	// scripted click would wait for OOUI's zoom-in to end, which a person's click does not.)
 	const ours = async ( page ) => {
 		await page.locator( '#pt-login a' ).click();
 		await page.getByRole( 'dialog' ).getByRole( 'textbox', { name: 'Username' } ).fill( leo.name );
-		await page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } ).fill( leo.password );
-		await Promise.all( [ page.waitForNavigation(), page.getByRole( 'dialog' ).getByRole( 'button', { name: 'Log in', exact: true } ).click() ] );
+		const password = page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } );
+		await password.fill( leo.password );
+		await Promise.all( [ page.waitForNavigation(), password.press( 'Enter' ) ] );
 	};
 	const core = async ( page ) => {
 		// Following the link as the skin has it (the gadget would open its panel on a click).
 		await page.goto( new URL( await page.locator( '#pt-login a' ).getAttribute( 'href' ), page.url() ).href );
 		await page.locator( '#wpName1' ).fill( leo.name );
 		await page.locator( '#wpPassword1' ).fill( leo.password );
-		await Promise.all( [ page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( bob ) ), page.locator( '#wpLoginAttempt' ).click() ] );
+		await Promise.all( [ page.waitForURL( ( url ) => decodeURIComponent( url.href ).includes( bob ) ), page.locator( '#wpPassword1' ).press( 'Enter' ) ] );
 	};
-	const results = {};
+	const visits = {};
+	const timings = { ours: [], core: [] };
 	for ( const [ name, flow ] of [ [ 'ours', ours ], [ 'core', core ] ] ) {
-		const visit = await new Visit( browser, wiki ).start();
-		// Once to warm the browser's cache, then measured.
-		for ( const round of [ 'warm-up', 'measured' ] ) {
+		visits[ name ] = { flow, visit: await new Visit( browser, wiki ).start() };
+	}
+	for ( let round = 0; round <= loginRounds; round++ ) {
+		for ( const name of [ 'ours', 'core' ] ) {
+			const { visit, flow } = visits[ name ];
 			await visit.context.clearCookies();
 			await visit.open( bob, { useskin: 'vector' } );
 			await visit.page.waitForFunction( () => window.accountGadgetsLoggedOut === true );
-			results[ name ] = await timeLogin( visit, flow );
-			results[ name ].round = round;
+			const timing = await timeLogin( visit, flow );
+			// Round 0 warms the browser's cache.
+			if ( round > 0 ) {
+				timings[ name ].push( timing );
+			}
 		}
+	}
+	for ( const { visit } of Object.values( visits ) ) {
 		await visit.close();
+	}
+	const results = {};
+	for ( const name of [ 'ours', 'core' ] ) {
+		const runs = timings[ name ];
+		results[ name ] = { ...runs[ runs.length - 1 ], ms: median( runs.map( ( run ) => run.ms ) ), afterLogin: median( runs.map( ( run ) => run.afterLogin ) ) };
 	}
 	const stub = await servedSize( wiki, 'ext.gadget.logged-out' );
 	return [
 		{ figure: 'default stub(s) as load.php serves them (bytes / gzipped)', value: `${ stub.bytes } / ${ stub.gzipped }`, goal: 'gzipped ≤ 1024' },
-		{ figure: 'login, click to logged in on User:Bob, ms (ours / core)', value: `${ results.ours.ms } / ${ results.core.ms }`, goal: 'ours ≤ 0.6 × core' },
+		{ figure: `login, click to logged in on User:Bob, median of ${ loginRounds } ms (ours / core)`, value: `${ results.ours.ms } / ${ results.core.ms }`, goal: 'ours ≤ 0.6 × core' },
 		{ figure: 'login ratio ours / core (time)', value: ( results.ours.ms / results.core.ms ).toFixed( 2 ), goal: '≤ 0.60' },
+		{ figure: 'login: of that, from sending the password to logged in, ms (ours / core)', value: `${ results.ours.afterLogin } / ${ results.core.afterLogin }`, goal: '(reported)' },
+		{ figure: 'login: ours from sending the password alone / core (time)', value: ( results.ours.afterLogin / results.core.ms ).toFixed( 2 ), goal: '(reported)' },
 		{ figure: 'login: API requests before the reload (ours)', value: results.ours.apiBeforeReload, goal: '≤ 2' },
 		{ figure: 'login: requests (ours / core)', value: `${ results.ours.requests } / ${ results.core.requests }`, goal: '(reported)' },
 		{ figure: 'login: bytes received (ours / core)', value: `${ results.ours.bytes } / ${ results.core.bytes }`, goal: 'ours ≤ 0.5 × core' }
