@@ -114,19 +114,6 @@ const i18nFolders = {
 };
 
 /**
- * The user-script build of the same sources: panels come from files next to the loader instead
- * of the wiki's gadget modules (src/lib/panel-source-user-script.ts in place of panel-source.ts).
- */
-const userScriptRoute = {
-	name: 'user-script-route',
-	setup( build ) {
-		build.onResolve( { filter: /\/panel-source$/ }, ( args ) => ( {
-			path: path.resolve( args.resolveDir, args.path.replace( /panel-source$/, 'panel-source-user-script.ts' ) )
-		} ) );
-	}
-};
-
-/**
  * The tools a person can choose on the user-script route: every stub but the logged-out one,
  * which is for readers who have no common.js.
  *
@@ -309,12 +296,14 @@ export async function compile( entry, defines = {}, options = {} ) {
 		target: 'es2017',
 		platform: 'browser',
 		write: false,
-		plugins: [ i18nFolders, ...( options.userScript ? [ userScriptRoute ] : [] ) ],
+		plugins: [ i18nFolders ],
 		// The panel shell's stylesheet arrives as text, which it adds to the page itself.
 		loader: { '.css': 'text' },
 		charset: 'utf8',
 		legalComments: 'none',
-		define: Object.fromEntries( Object.entries( defines ).map( ( [ key, value ] ) => [ key, JSON.stringify( value ) ] ) )
+		// The user-script build fetches panels from files next to its loader (src/lib/loader.ts).
+		define: Object.fromEntries( Object.entries( { ACCOUNT_GADGETS_USER_SCRIPT: !!options.userScript, ...defines } )
+			.map( ( [ key, value ] ) => [ key, JSON.stringify( value ) ] ) )
 	} );
 	const lowered = await babel.transformAsync( bundled.outputFiles[ 0 ].text, {
 		babelrc: false,

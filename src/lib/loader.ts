@@ -1,10 +1,13 @@
 // What a page-view stub uses to fetch its panel on first use. Kept tiny: it is on every page.
 //
-// Where the panel's code comes from is panel-source.ts: the hidden gadget module
-// ext.gadget.<name>-panel, or, on the user-script route, a file next to the loader. The panel
+// The panel's code comes from the hidden gadget module ext.gadget.<name>-panel, or, in the
+// user-script build, from a file next to the loader (see src/user-script/loader.ts). The panel
 // announces itself on an mw.hook, which remembers the call, so it does not matter whether the
 // stub listens before or after the panel has run.
-import { fetchPanel } from './panel-source';
+import type { UserScripts } from '../user-script/loader';
+
+/** Set by the build: true in the user-script build, where the wiki may not have our gadgets. */
+declare const ACCOUNT_GADGETS_USER_SCRIPT: boolean;
 
 /** Followed by the gadget's name: the hook a panel fires with its open function once it has run. */
 export const panelHookPrefix = 'accountGadgets.panel.';
@@ -35,7 +38,11 @@ export function startOnce( flag: string, init: () => void ): void {
 export function loadPanel<T>( name: string ): Promise<T> {
 	return new Promise<T>( ( resolve, reject ) => {
 		mw.hook( panelHookPrefix + name ).add( resolve );
-		fetchPanel( name ).then( null, reject );
+		// A constant: minifying keeps one branch in the stubs (a function here would cost each of them bytes).
+		( ACCOUNT_GADGETS_USER_SCRIPT ?
+			( window as unknown as { accountGadgetsScripts: UserScripts } ).accountGadgetsScripts.panel( name ) :
+			mw.loader.using( 'ext.gadget.' + name + '-panel' )
+		).then( null, reject );
 	} );
 }
 

@@ -6,7 +6,7 @@
 // It loads the chosen tools' page-view stubs (all of them by default, as one file; or those named
 // in `&tools=email-user,password-check` at the end of that address) from the same place, after
 // their MediaWiki dependencies from the wiki being used. Panels come from the same place on first
-// use (see src/lib/panel-source-user-script.ts); every API request goes to the wiki being used.
+// use (see src/lib/loader.ts); every API request goes to the wiki being used.
 
 /** What the stubs and panels of this route need to know, on window.accountGadgetsScripts. */
 export interface UserScripts {
