@@ -58,11 +58,15 @@ export function gadgetMessages( gadget, language ) {
 
 /**
  * Waits until an open panel has finished opening and what it was doing (its check, its request).
- * The panel shows its content only once the window is ready (see Panel.show).
+ * The panel shows its content once the window is ready (see Panel.show), which may be before
+ * OOUI's zoom-in ends: sizes and positions hold only once no transition runs.
  */
 export function panelSettled( page ) {
-	return page.waitForFunction( () => document.querySelector( '.oo-ui-processDialog.oo-ui-window-ready' ) &&
-		!document.querySelector( '.oo-ui-processDialog .oo-ui-pendingElement-pending' ) );
+	return page.waitForFunction( () => {
+		const dialog = document.querySelector( '.oo-ui-processDialog.oo-ui-window-ready' );
+		return dialog && !dialog.querySelector( '.oo-ui-pendingElement-pending' ) &&
+			dialog.getAnimations( { subtree: true } ).length === 0;
+	} );
 }
 
 /**
