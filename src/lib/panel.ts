@@ -49,8 +49,8 @@ let windowManager: OO.ui.WindowManager | null = null;
 function getWindowManager(): OO.ui.WindowManager {
 	if ( !windowManager ) {
 		windowManager = new OO.ui.WindowManager();
-		// Ready as soon as it is set up, not after OOUI's 250 ms fade-in: the form can be used
-		// while it fades in (OOUI's pause only keeps focus from moving before the frame shows).
+		// Ready as soon as it is set up, not after OOUI's 250 ms zoom-in: the form can be used
+		// while the frame still grows (OOUI waits only so that focus moves once it is in place).
 		windowManager.getReadyDelay = () => 0;
 		$( document.body ).append( windowManager.$element );
 		mw.util.addCSS( styles );
