@@ -267,6 +267,24 @@ export class Mailbox {
 }
 
 /**
+ * Writes an email in the open email panel, sends it, and waits until the panel has closed.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {Mailbox} mailbox opened before the panel sent anything
+ * @param {{subject: string, message: string}} email
+ * @param {(button: import('playwright-core').Locator) => Promise<void>} press e.g. a tap on a phone
+ * @return {Promise<Array>} the new emails with that subject
+ */
+export async function sendEmailInPanel( page, mailbox, { subject, message }, press = ( button ) => button.click() ) {
+	const en = gadgetMessages( 'email-user', 'en' );
+	await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
+	await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( message );
+	await press( page.getByRole( 'button', { name: en.send } ) );
+	await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
+	return ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+}
+
+/**
  * Changes a local wiki's configuration for the rest of a test (see scripts/wiki/settings.php);
  * returns the function that puts it back.
  *

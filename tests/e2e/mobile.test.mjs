@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, phone, assertMobileView
+	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, phone, assertMobileView, sendEmailInPanel
 } from './helpers.mjs';
 
 const { resetByName: grace, sender: carol, emailable: bob, changesPassword: judy } = accounts;
@@ -133,11 +133,7 @@ for ( const wiki of wikis ) {
 					await panelFillsScreen( page );
 					await assertTouchTargets( page );
 					const subject = `From a phone on ${ wiki.version } ${ Date.now() }`;
-					await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
-					await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Typed on a phone.' );
-					await page.getByRole( 'button', { name: en.send } ).tap();
-					await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
-					const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+					const mails = await sendEmailInPanel( page, mailbox, { subject, message: 'Typed on a phone.' }, ( button ) => button.tap() );
 					assert.equal( mails.length, 1 );
 					assert.equal( mails[ 0 ].to, bob.email );
 					assert.match( mails[ 0 ].text, /Typed on a phone\./ );

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Mwn } from 'mwn';
-import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
+import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, sendEmailInPanel } from './helpers.mjs';
 import { deploy, definitionPage } from '../../scripts/deploy.mjs';
 import { blockStart, blockEnd, userScriptsDir } from '../../scripts/build/gadgets.mjs';
 
@@ -96,7 +96,6 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 		} );
 
 		test( 'Peggy emails Bob from the panel: the wiki being used sends it, from her; the panel loads only on first use', async ( t ) => {
-			const en = gadgetMessages( 'email-user', 'en' );
 			await inVisit( t, suiteBrowser(), used, async ( visit ) => {
 				const { page } = visit;
 				const mailbox = new Mailbox( used );
@@ -106,11 +105,7 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 				await openPanelFrom( page, '#p-tb a[href*="EmailUser"], #t-emailuser a' );
 				assert.deepEqual( filesFrom( visit, host ), [ 'account-gadgets.js', 'account-gadgets-all.js', 'account-gadgets-email-user-panel.js' ] );
 				const subject = `Across wikis ${ host.version }→${ used.version } ${ Date.now() }`;
-				await page.getByRole( 'textbox', { name: en[ 'subject-label' ] } ).fill( subject );
-				await page.getByRole( 'textbox', { name: en[ 'message-label' ] } ).fill( 'Sent with the tools from common.js.' );
-				await page.getByRole( 'button', { name: en.send } ).click();
-				await page.getByRole( 'dialog' ).waitFor( { state: 'hidden' } );
-				const mails = ( await mailbox.newMail() ).filter( ( mail ) => mail.subject === subject );
+				const mails = await sendEmailInPanel( page, mailbox, { subject, message: 'Sent with the tools from common.js.' } );
 				assert.equal( mails.length, 1 );
 				assert.equal( mails[ 0 ].to, bob.email );
 				assert.match( mails[ 0 ].raw, new RegExp( peggy.email ), 'from Peggy' );
