@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Local test wikis: MediaWiki 1.39 (Debian 12's package) and 1.43 (Debian 13's packages, unpacked
-// into the project), each on SQLite, served by `php -S` on 127.0.0.1, with every email captured.
+// Local test wikis, as described in scripts/wiki/wikis.mjs (MediaWiki 1.39 from Debian 12, 1.43
+// from Debian 13's packages, 1.45 from the shared/vendor release tarball), each on SQLite, served
+// by `php -S` on 127.0.0.1, with every email captured.
 //
-//   node scripts/wiki.mjs up      install what is missing, seed accounts, start both servers
+//   node scripts/wiki.mjs up      install what is missing, seed accounts, start every server
 //   node scripts/wiki.mjs down    stop the servers this script started
-//   node scripts/wiki.mjs reset   down, forget both wikis' databases and mail, then up
+//   node scripts/wiki.mjs reset   down, forget every wiki's database and mail, then up
 //   node scripts/wiki.mjs info    print URLs and test accounts
 //   node scripts/wiki.mjs bench-fixture   a page edited by 120 users, for `npm run bench`
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import {
 	symlinkSync, lstatSync, unlinkSync
 } from 'node:fs';
 import path from 'node:path';
-import { wikis, wikisRoot, mw143Tree, repoRoot, accountsFile, readAccounts, benchPage } from './wiki/wikis.mjs';
+import { wikis, wikisRoot, repoRoot, accountsFile, readAccounts, benchPage } from './wiki/wikis.mjs';
 
 const systemPackages = [ 'mediawiki', 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml' ];
 const seedScript = path.join( repoRoot, 'scripts/wiki/seed.php' );
@@ -75,20 +76,17 @@ function debianMirror() {
 	throw new Error( 'Could not find the Debian mirror in the apt sources of this machine.' );
 }
 
-// MediaWiki 1.43 comes from Debian 13's packages, fetched with a throw-away apt configuration and
-// unpacked with dpkg -x: nothing is installed system-wide and the system's 1.39 stays as it is.
-function ensureMw143Tree() {
-	const code = wikis.find( ( wiki ) => wiki.id === 'mw143' ).code;
-	if ( existsSync( path.join( code, 'index.php' ) ) ) {
-		return;
-	}
-	log( 'fetching MediaWiki 1.43 from Debian 13' );
-	const aptDir = path.join( wikisRoot, 'apt-trixie' );
+// Another Debian release's MediaWiki, fetched with a throw-away apt configuration and unpacked with
+// dpkg -x: nothing is installed system-wide and the system's 1.39 stays as it is.
+function unpackDebianRelease( wiki ) {
+	const { suite, packages, tree } = wiki.source;
+	log( `fetching MediaWiki ${ wiki.version } from Debian's ${ suite }` );
+	const aptDir = path.join( wikisRoot, `apt-${ suite }` );
 	for ( const sub of [ 'state/lists/partial', 'cache/archives/partial', 'debs' ] ) {
 		mkdirSync( path.join( aptDir, sub ), { recursive: true } );
 	}
 	writeFileSync( path.join( aptDir, 'sources.list' ),
-		`deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${ debianMirror() } trixie main\n` );
+		`deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${ debianMirror() } ${ suite } main\n` );
 	writeFileSync( path.join( aptDir, 'state/status' ), '' );
 	const aptOptions = [
 		'-o', `Dir::Etc::SourceList=${ aptDir }/sources.list`,
@@ -101,17 +99,47 @@ function ensureMw143Tree() {
 	];
 	run( 'apt-get', [ ...aptOptions, 'update' ] );
 	const debsDir = path.join( aptDir, 'debs' );
-	run( 'apt-get', [ ...aptOptions, 'download', 'mediawiki', 'mediawiki-classes' ], { cwd: debsDir } );
-	rmSync( mw143Tree, { recursive: true, force: true } );
+	run( 'apt-get', [ ...aptOptions, 'download', ...packages ], { cwd: debsDir } );
+	const treeDir = path.join( wikisRoot, tree );
+	rmSync( treeDir, { recursive: true, force: true } );
 	for ( const deb of readdirSync( debsDir ).filter( ( name ) => name.endsWith( '.deb' ) ) ) {
-		run( 'dpkg', [ '-x', path.join( debsDir, deb ), mw143Tree ] );
+		run( 'dpkg', [ '-x', path.join( debsDir, deb ), treeDir ] );
 	}
 	// The package links extensions/ to the system's folder, which holds 1.39's extensions.
-	const extensions = path.join( code, 'extensions' );
+	const extensions = path.join( wiki.code, 'extensions' );
 	if ( lstatSync( extensions, { throwIfNoEntry: false } ) ) {
 		unlinkSync( extensions );
 	}
 	symlinkSync( 'extensions-core', extensions );
+}
+
+// A release tarball from the shared/vendor folder: core, composer vendor/, bundled extensions and
+// skins, ready to run as unpacked.
+function unpackVendorRelease( wiki ) {
+	const vendor = vendorDir();
+	const tarball = vendor && path.join( vendor, wiki.source.tarball );
+	if ( !tarball || !existsSync( tarball ) ) {
+		throw new Error( `MediaWiki ${ wiki.version } needs ${ wiki.source.tarball } in a shared/vendor folder beside ` +
+			'this checkout (or in $ACCOUNT_GADGETS_VENDOR); see the README.' );
+	}
+	log( `unpacking MediaWiki ${ wiki.version } from ${ wiki.source.tarball }` );
+	const treeDir = path.join( wikisRoot, wiki.source.tree );
+	rmSync( treeDir, { recursive: true, force: true } );
+	mkdirSync( treeDir, { recursive: true } );
+	run( 'tar', [ '-xzf', tarball, '-C', treeDir ] );
+}
+
+/**
+ * The wiki's MediaWiki code, where its source in the table says it comes from.
+ *
+ * @param {Object} wiki
+ */
+function ensureCode( wiki ) {
+	if ( existsSync( path.join( wiki.code, 'index.php' ) ) ) {
+		return;
+	}
+	const unpack = { system: ensureSystemPackages, debian: unpackDebianRelease, vendor: unpackVendorRelease };
+	unpack[ wiki.source.kind ]( wiki );
 }
 
 /**
@@ -263,11 +291,40 @@ function phpEnv( wiki ) {
 	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile, ACCOUNT_GADGETS_SERVER: wiki.server };
 }
 
-function maintenanceArgs( wiki, script ) {
-	// 1.43 runs maintenance scripts through run.php; 1.39 runs them directly.
-	return wiki.version === '1.39' ?
-		[ path.join( wiki.code, 'maintenance', `${ script }.php` ) ] :
-		[ path.join( wiki.code, 'maintenance/run.php' ), script ];
+/**
+ * The php arguments that run a maintenance script: core's by name (`install`), or ours by path.
+ * 1.40 and later run them through run.php; 1.39 runs them directly.
+ *
+ * @param {Object} wiki
+ * @param {string} script
+ * @param {...string} args
+ * @return {string[]}
+ */
+function maintenanceArgs( wiki, script, ...args ) {
+	if ( wiki.version === '1.39' ) {
+		return [ script.endsWith( '.php' ) ? script : path.join( wiki.code, 'maintenance', `${ script }.php` ), ...args ];
+	}
+	return [ path.join( wiki.code, 'maintenance/run.php' ), script, ...args ];
+}
+
+/**
+ * What settings.php reads of the wiki's entry in the table (extensions, settings); when it
+ * changed since the last `up`, MediaWiki's updater makes the tables of what was added.
+ *
+ * @param {Object} wiki
+ */
+function describeWiki( wiki ) {
+	const description = JSON.stringify( { extensions: wiki.extensions, settings: wiki.settings }, null, '\t' ) + '\n';
+	const stampFile = path.join( wiki.dir, 'updated' );
+	const stamp = createHash( 'sha256' ).update( description ).update( readFileSync( settingsScript ) ).digest( 'hex' );
+	writeFileSync( wiki.descriptionFile, description );
+	if ( existsSync( stampFile ) && readFileSync( stampFile, 'utf8' ) === stamp ) {
+		return;
+	}
+	log( `updating the database of MediaWiki ${ wiki.version } for ${ wiki.extensions.join( ', ' ) }` );
+	// The 1.39 rate limit name (emailuser) is kept for 1.39 and only warned about by newer ones.
+	run( 'php', maintenanceArgs( wiki, 'update', '--quick', '--skip-config-validation' ), { cwd: wiki.code, env: phpEnv( wiki ) } );
+	writeFileSync( stampFile, stamp );
 }
 
 function installWiki( wiki, accounts ) {
@@ -313,10 +370,7 @@ function seedWiki( wiki, accounts ) {
 	const accountsJson = path.join( wiki.dir, 'accounts.tmp.json' );
 	writeFileSync( accountsJson, JSON.stringify( Object.values( accounts ) ), { mode: 0o600 } );
 	try {
-		const args = wiki.version === '1.39' ?
-			[ seedScript, accountsJson ] :
-			[ path.join( wiki.code, 'maintenance/run.php' ), seedScript, accountsJson ];
-		run( 'php', args, { cwd: wiki.code, env: phpEnv( wiki ) } );
+		run( 'php', maintenanceArgs( wiki, seedScript, accountsJson ), { cwd: wiki.code, env: phpEnv( wiki ) } );
 	} finally {
 		rmSync( accountsJson, { force: true } );
 	}
@@ -365,7 +419,7 @@ async function startServer( wiki ) {
 	}
 	if ( await portTaken( wiki ) ) {
 		throw new Error( `Port ${ wiki.port } is in use by a server this checkout did not start. ` +
-			'Stop it, or choose other ports with MW139_PORT / MW143_PORT.' );
+			`Stop it, or choose another port with ${ wiki.portVariable }.` );
 	}
 	log( `starting MediaWiki ${ wiki.version } on ${ wiki.server }` );
 	mkdirSync( wiki.mailDir, { recursive: true } );
@@ -406,11 +460,12 @@ function stopServer( wiki ) {
 
 async function up() {
 	ensureSystemPackages();
-	ensureMw143Tree();
 	const accounts = ensureAccounts();
 	for ( const wiki of wikis ) {
+		ensureCode( wiki );
 		installWiki( wiki, accounts );
 		await ensureMobileFrontend( wiki );
+		describeWiki( wiki );
 		seedWiki( wiki, accounts );
 		await startServer( wiki );
 	}
@@ -425,7 +480,7 @@ function info() {
 			`    mobile view: not available (${ readFileSync( path.join( wiki.dir, 'mobile-missing' ), 'utf8' ).trim() })` :
 			`    mobile view: ${ wiki.server }/index.php/Main_Page?useformat=mobile` );
 	}
-	lines.push( '', 'Test accounts (the same on both wikis):' );
+	lines.push( '', 'Test accounts (the same on every wiki):' );
 	for ( const [ role, account ] of Object.entries( accounts ) ) {
 		lines.push( `  ${ account.name.padEnd( 8 ) } ${ account.password }  ${ role }${ account.email ? `, ${ account.email }` : ', no email' }` +
 			( account.totpSecret ? `, two-factor secret ${ account.totpSecret } (add it to an authenticator app)` : '' ) );
@@ -437,10 +492,7 @@ function info() {
 function benchFixture() {
 	const script = path.join( repoRoot, 'scripts/wiki/many-editors.php' );
 	for ( const wiki of wikis ) {
-		const args = wiki.version === '1.39' ?
-			[ script, benchPage, '120' ] :
-			[ path.join( wiki.code, 'maintenance/run.php' ), script, benchPage, '120' ];
-		log( run( 'php', args, { cwd: wiki.code, env: phpEnv( wiki ) } ).trim() );
+		log( run( 'php', maintenanceArgs( wiki, script, benchPage, '120' ), { cwd: wiki.code, env: phpEnv( wiki ) } ).trim() );
 	}
 }
 

@@ -1,7 +1,9 @@
 <?php
 /**
- * Settings shared by both local test wikis, included at the end of each wiki's generated
+ * Settings shared by the local test wikis, included at the end of each wiki's generated
  * LocalSettings.php after it sets $accountGadgetsWikiDir (the wiki's own folder under .wikis/).
+ * What differs between the wikis (extensions, settings) is their entry in scripts/wiki/wikis.mjs,
+ * which `wiki up` writes to wiki.json in that folder.
  */
 
 if ( !defined( 'MEDIAWIKI' ) ) {
@@ -48,15 +50,37 @@ if ( is_readable( $accountGadgetsMobileFrontend ) ) {
 	$wgMFDefaultSkinClass = 'SkinMinerva';
 }
 
-wfLoadExtension( 'Gadgets' );
-wfLoadExtension( 'ConfirmEdit' );
-wfLoadExtension( 'OATHAuth' );
-// ConfirmEdit is available for the login and account-creation tests, which switch triggers on
-// through overrides.json; by default it never asks, so other tests are not disturbed.
-$wgCaptchaTriggers = array_fill_keys(
-	[ 'edit', 'create', 'sendemail', 'addurl', 'createaccount', 'badlogin', 'badloginperuser' ],
-	false
-);
+$accountGadgetsWiki = json_decode( file_get_contents( "$accountGadgetsWikiDir/wiki.json" ), true );
+foreach ( $accountGadgetsWiki['extensions'] as $accountGadgetsExtension ) {
+	if ( $accountGadgetsExtension === 'Parsoid' ) {
+		// 1.39's VisualEditor talks to Parsoid over HTTP, through the wiki's own rest.php (the
+		// server has several workers, so it can answer itself); 1.43+ runs Parsoid in-process.
+		wfLoadExtension( 'Parsoid', "$IP/vendor/wikimedia/parsoid/extension.json" );
+		$wgParsoidSettings = [ 'useSelser' => true ];
+		$wgVirtualRestConfig['modules']['parsoid'] = [ 'url' => "$wgServer/rest.php", 'domain' => parse_url( $wgServer, PHP_URL_HOST ) ];
+		continue;
+	}
+	wfLoadExtension( $accountGadgetsExtension );
+}
+/**
+ * Sets configuration globals; an array is merged into the default it replaces, so that
+ * `wgAutoCreateTempUser: { enabled: true }` keeps the rest of the default.
+ */
+function accountGadgetsSet( array $globals ) {
+	foreach ( $globals as $name => $value ) {
+		$GLOBALS[$name] = is_array( $value ) && is_array( $GLOBALS[$name] ?? null )
+			? array_replace_recursive( $GLOBALS[$name], $value )
+			: $value;
+	}
+}
+accountGadgetsSet( $accountGadgetsWiki['settings'] );
+// ConfirmEdit keeps its default triggers (account creation, failed logins, edits adding links),
+// as on a wiki that installs it; a test that needs one off turns it off through overrides.json.
+// Its captcha is the default arithmetic question, which a test can answer.
+
+// VisualEditor for everyone, also logged-out readers, in the main and talk namespaces.
+$wgDefaultUserOptions['visualeditor-enable'] = 1;
+$wgVisualEditorAvailableNamespaces = [ 'Main' => true, 'User' => true, 'Project' => true, 'Talk' => true ];
 
 // Generous limits so that a test run never trips over them unless it means to.
 // The action is 'emailuser' on 1.39 and 'sendemail' from 1.41 on.
@@ -83,9 +107,5 @@ $wgShowExceptionDetails = true;
 // global names and values to overrides.json; they apply from the next request on.
 $accountGadgetsOverrides = "$accountGadgetsWikiDir/overrides.json";
 if ( is_readable( $accountGadgetsOverrides ) ) {
-	foreach ( json_decode( file_get_contents( $accountGadgetsOverrides ), true ) ?: [] as $name => $value ) {
-		$GLOBALS[$name] = is_array( $value ) && is_array( $GLOBALS[$name] ?? null )
-			? array_replace_recursive( $GLOBALS[$name], $value )
-			: $value;
-	}
+	accountGadgetsSet( json_decode( file_get_contents( $accountGadgetsOverrides ), true ) ?: [] );
 }

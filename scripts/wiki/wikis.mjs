@@ -1,5 +1,7 @@
-// Where the local wikis live and how to reach them. The wiki script, the local deploy and the
-// end-to-end tests all read this one description, so a port or a folder is named only here.
+// The local wikis, as data: which MediaWiki, where its code comes from, which extensions it loads
+// and which settings it has beyond the shared ones (settings.php). The wiki script, the local
+// deploy, the bench and the end-to-end tests all read this one table, so a fourth wiki is one
+// entry here, and a port or a folder is named only here.
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -7,30 +9,65 @@ import path from 'node:path';
 export const repoRoot = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '../..' );
 export const wikisRoot = path.join( repoRoot, '.wikis' );
 
-// The 1.43 tree is unpacked from Debian 13's packages into the project, next to the system's 1.39.
-export const mw143Tree = path.join( wikisRoot, 'mediawiki-1.43' );
+// What every local wiki loads, as a wiki that uses gadgets has: the editors, the anti-abuse tools
+// and ConfirmEdit with its default triggers (a test that needs one off turns it off for itself).
+const everywhere = [
+	'Gadgets', 'ConfirmEdit', 'OATHAuth', 'VisualEditor', 'WikiEditor', 'AbuseFilter', 'TitleBlacklist'
+];
+// DiscussionTools needs VisualEditor and Linter; LoginNotify and Thanks need Echo. Debian's 1.39
+// package has none of these four.
+const fromOneFortyThree = [ 'Echo', 'Linter', 'DiscussionTools', 'LoginNotify' ];
 
-export const wikis = [
+/**
+ * Where a wiki's code comes from (see ensureCode in scripts/wiki.mjs):
+ * - `system`: Debian 12's `mediawiki` package, installed with apt;
+ * - `debian`: another Debian release's `mediawiki` packages, fetched with a throw-away apt
+ *   configuration and unpacked with dpkg -x into `tree`, nothing installed system-wide;
+ * - `vendor`: a release tarball in the shared/vendor folder, unpacked into `tree`.
+ */
+const table = [
 	{
 		id: 'mw139',
 		version: '1.39',
-		port: Number( process.env.MW139_PORT || 8139 ),
-		code: '/usr/share/mediawiki'
+		source: { kind: 'system', code: '/usr/share/mediawiki' },
+		// VisualEditor on 1.39 calls Parsoid over HTTP: the Parsoid extension from core's vendor
+		// folder, served by the wiki itself (settings.php).
+		extensions: [ ...everywhere, 'Parsoid' ],
+		settings: {}
 	},
 	{
 		id: 'mw143',
 		version: '1.43',
-		port: Number( process.env.MW143_PORT || 8143 ),
-		code: path.join( mw143Tree, 'usr/share/mediawiki' )
+		source: { kind: 'debian', suite: 'trixie', packages: [ 'mediawiki', 'mediawiki-classes' ], tree: 'mediawiki-1.43', code: 'usr/share/mediawiki' },
+		extensions: [ ...everywhere, ...fromOneFortyThree ],
+		settings: {}
+	},
+	{
+		id: 'mw145',
+		version: '1.45',
+		source: { kind: 'vendor', tarball: 'mediawiki-1.45.0.tar.gz', tree: 'mediawiki-1.45', code: 'mediawiki-1.45.0' },
+		extensions: [ ...everywhere, ...fromOneFortyThree ],
+		// As every Wikimedia wiki now has: an edit by a logged-out person makes a temporary account.
+		settings: { wgAutoCreateTempUser: { enabled: true } }
 	}
-].map( ( wiki ) => {
+];
+
+export const wikis = table.map( ( wiki ) => {
 	const dir = path.join( wikisRoot, wiki.id );
+	const portVariable = `MW${ wiki.version.replace( '.', '' ) }_PORT`;
+	const port = Number( process.env[ portVariable ] || 8100 + Number( wiki.version.split( '.' )[ 1 ] ) );
+	const code = wiki.source.kind === 'system' ? wiki.source.code : path.join( wikisRoot, wiki.source.tree, wiki.source.code );
 	return {
 		...wiki,
+		port,
+		portVariable,
+		code,
 		dir,
-		server: `http://127.0.0.1:${ wiki.port }`,
-		api: `http://127.0.0.1:${ wiki.port }/api.php`,
+		server: `http://127.0.0.1:${ port }`,
+		api: `http://127.0.0.1:${ port }/api.php`,
 		settingsFile: path.join( dir, 'LocalSettings.php' ),
+		// What settings.php reads of this table: extensions and settings.
+		descriptionFile: path.join( dir, 'wiki.json' ),
 		overridesFile: path.join( dir, 'overrides.json' ),
 		mailDir: path.join( dir, 'mail' ),
 		pidFile: path.join( dir, 'server.pid' ),
@@ -38,13 +75,24 @@ export const wikis = [
 	};
 } );
 
+/**
+ * Whether a wiki has an extension, for tests of what only some versions carry.
+ *
+ * @param {Object} wiki
+ * @param {string} extension
+ * @return {boolean}
+ */
+export function hasExtension( wiki, extension ) {
+	return wiki.extensions.includes( extension );
+}
+
 export const accountsFile = path.join( wikisRoot, 'accounts.json' );
 
 /** The page `wiki bench-fixture` has edited by 120 users. */
 export const benchPage = 'Bench: many editors';
 
 /**
- * The seeded test accounts (same names and passwords on both wikis), made by `wiki up`.
+ * The seeded test accounts (same names and passwords on every wiki), made by `wiki up`.
  *
  * @return {Object<string,{name:string,password:string,email?:string}>}
  */
