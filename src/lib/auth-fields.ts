@@ -92,6 +92,8 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 	const passwords: PasswordField[] = [];
 	// The button field that submitted the step, if one did.
 	const pressed: { name: string | null } = { name: null };
+	// What forgets a button press once the values were read.
+	const resets: ( () => void )[] = [];
 	// A step with a retype field chooses a new password: check it live and compare the retype.
 	const choosing = fields.some( ( field ) => field.name === 'retype' && field.type === 'password' );
 	let newPassword: PasswordField | null = null;
@@ -181,6 +183,25 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 					collected[ field.name ] = ( checkboxes.getValue() as unknown as string[] ).join( '|' );
 				} );
 			}
+		} else if ( field.type === 'choice' ) {
+			// Another way to answer this step (a two-factor method): one button each, which asks
+			// the wiki for that way's step, as Special:UserLogin's buttons do.
+			const choice = { value: '' };
+			for ( const option of Object.keys( field.options ) ) {
+				const button = new OO.ui.ButtonWidget( { label: field.options[ option ], framed: true } );
+				button.on( 'click', () => {
+					choice.value = option;
+					options.onSubmit();
+				} );
+				element.appendChild( button.$element[ 0 ] );
+				decorate( field, button, button.$element[ 0 ] );
+			}
+			readers.push( ( collected ) => {
+				collected[ field.name ] = choice.value;
+			} );
+			resets.push( () => {
+				choice.value = '';
+			} );
 		} else if ( field.type === 'button' ) {
 			// A button field (e.g. "use another way to log in") submits the step with itself set.
 			const button = new OO.ui.ButtonWidget( { label: html( field.label || field.name ) } );
@@ -196,7 +217,7 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 				}
 			} );
 		} else {
-			// 'string' and any type we do not know yet: a text box loses nothing.
+			// 'string': a text box.
 			const input = new OO.ui.TextInputWidget( {
 				value: start === undefined ? field.value : String( start ),
 				type: field.name === 'email' ? 'email' : 'text'
@@ -234,6 +255,7 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 		values: () => {
 			const collected = values();
 			pressed.name = null;
+			resets.forEach( ( reset ) => reset() );
 			return collected;
 		},
 		first: () => focusable[ 0 ] || null,

@@ -43,6 +43,31 @@ function wikiText( html: string ): HTMLElement {
 	return node;
 }
 
+/**
+ * The wiki's own login or sign-up page, for a step the panel cannot show: the name typed so far
+ * filled in, and back to this page (with its query, e.g. an edit form) when done.
+ *
+ * @param which
+ * @param username
+ */
+export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string ): string {
+	const query: Record<string, string> = { returnto: mw.config.get( 'wgPageName' ) };
+	const rest = location.search.replace( /^\?/, '' ).split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).join( '&' );
+	if ( rest ) {
+		query.returntoquery = decodeURIComponent( rest.replace( /\+/g, ' ' ) );
+	}
+	if ( username ) {
+		query.wpName = username;
+	}
+	return mw.util.getUrl( which === 'login' ? 'Special:UserLogin' : 'Special:CreateAccount', query );
+}
+
+// What the panel says when it hands a step over to the wiki's page, and the button's label.
+const handOverMessages = {
+	login: { sentence: 'auth-elsewhere-login', button: 'auth-elsewhere-continue-login' },
+	create: { sentence: 'auth-elsewhere-create', button: 'auth-elsewhere-continue-create' }
+};
+
 function sameFields( before: AuthField[], after: AuthField[] ): boolean {
 	const names = ( fields: AuthField[] ): string => fields.map( ( field ) => field.name ).join( '|' );
 	return names( before ) === names( after );
@@ -54,6 +79,8 @@ export class AuthFlow {
 	private shown: AuthField[] = [];
 	private token: string | undefined;
 	private continuing = false;
+	/** The name typed on the first form, for the wiki's page if a later step must go there. */
+	private username = '';
 
 	public constructor( spec: AuthFlowSpec ) {
 		this.spec = spec;
@@ -117,6 +144,10 @@ export class AuthFlow {
 				return;
 			}
 			this.token = form.token;
+			if ( form.elsewhere ) {
+				this.handOver();
+				return;
+			}
 			this.draw( form.fields, '', keptValues( this.shown, form.fields, kept ) );
 		} );
 	}
@@ -147,8 +178,38 @@ export class AuthFlow {
 			} );
 	}
 
+	/**
+	 * A step the panel cannot show: one plain sentence and the way to the wiki's own page, with
+	 * the name filled in; the passwords typed here are forgotten.
+	 */
+	private handOver(): void {
+		const { spec } = this;
+		const node = document.createElement( 'div' );
+		const sentence = document.createElement( 'p' );
+		sentence.textContent = spec.msg( handOverMessages[ spec.which ].sentence ).text();
+		const link = new OO.ui.ButtonWidget( {
+			label: spec.msg( handOverMessages[ spec.which ].button ).text(),
+			href: wikiPageUrl( spec.which, this.username ),
+			flags: [ 'primary', 'progressive' ]
+		} );
+		node.appendChild( sentence );
+		node.appendChild( link.$element[ 0 ] );
+		if ( this.fields ) {
+			this.fields.clearPasswords();
+			this.fields.dispose();
+			this.fields = null;
+		}
+		this.shown = [];
+		spec.panel.update( { initialFocus: () => link } );
+		spec.panel.showInfo( node );
+	}
+
 	private follow( step: AuthStep, values: AuthValues ): Promise<void | typeof stayOpen> {
 		const { spec } = this;
+		if ( step.kind === 'elsewhere' ) {
+			this.handOver();
+			return Promise.resolve( stayOpen );
+		}
 		if ( step.kind === 'pass' ) {
 			if ( this.fields ) {
 				this.fields.clearPasswords();
@@ -187,6 +248,9 @@ export class AuthFlow {
 		const { spec } = this;
 		const fields = this.fields as RenderedFields;
 		const typed = fields.values();
+		if ( !this.continuing && typeof typed.username === 'string' ) {
+			this.username = typed.username;
+		}
 		const prepared = spec.prepare ? spec.prepare( typed ) : typed;
 		if ( prepared instanceof HTMLElement ) {
 			return Promise.reject( prepared );

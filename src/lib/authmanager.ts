@@ -23,6 +23,26 @@ export interface AuthFieldInfo {
 	sensitive?: boolean;
 }
 
+/**
+ * The field types the panels draw (auth-fields.ts has one case for each). `choice` is not
+ * AuthManager's: it is what a choice of two-factor method becomes (see methodChoice). A step
+ * with any other type is handed over to the wiki's own page.
+ */
+export const drawnFieldTypes = [ 'string', 'password', 'checkbox', 'select', 'multiselect', 'hidden', 'button', 'null', 'choice' ];
+
+/** One request of an answer (AuthenticationRequest::getMetadata() and where it comes from). */
+export interface AuthRequestInfo {
+	id?: string;
+	metadata?: {
+		/** ConfirmEdit: how the captcha is shown; a script (hCaptcha, Turnstile) needs the wiki's page. */
+		mime?: string;
+		/** OATHAuth 1.44+: the two-factor methods the person can switch between. */
+		currentModule?: string;
+		allowedModules?: string[];
+		moduleDescriptions?: Record<string, string>;
+	};
+}
+
 /** A field to render: its name and description, label and help being HTML the wiki made. */
 export interface AuthField {
 	name: string;
@@ -43,6 +63,8 @@ export type AuthStep =
 	| { kind: 'fail'; code: string; html: string }
 	/** More to fill in (UI, or RESTART): these fields, continued with `<prefix>continue`. */
 	| { kind: 'form'; code: string; html: string; fields: AuthField[] }
+	/** A step the panel cannot show (a field or a script it does not know): the wiki's page can. */
+	| { kind: 'elsewhere'; code: string }
 	/** A provider elsewhere takes over: go there; it brings the browser back to the return URL. */
 	| { kind: 'redirect'; target: string };
 
@@ -53,6 +75,7 @@ interface AuthAnswer {
 	messagecode?: string;
 	redirecttarget?: string;
 	fields?: Record<string, AuthFieldInfo>;
+	requests?: AuthRequestInfo[];
 }
 
 /**
@@ -78,6 +101,49 @@ export function fieldList( fields: Record<string, AuthFieldInfo> | undefined ): 
 }
 
 /**
+ * A choice of two-factor method (OATHAuth 1.44+ sends a `select` whose first option is
+ * "(do not switch)", labelled after the current method, with help written for API clients)
+ * drawn as Special:UserLogin draws it: one button per other method, named by the wiki's
+ * descriptions of them. Any other field is as it was.
+ *
+ * @param field
+ * @param requests the answer's requests, whose metadata says which methods there are
+ */
+export function methodChoice( field: AuthField, requests: AuthRequestInfo[] ): AuthField {
+	const switching = field.type === 'select' && requests.map( ( request ) => request.metadata || {} ).find( ( metadata ) => {
+		const allowed = metadata.allowedModules || [];
+		const offered = Object.keys( field.options ).filter( ( option ) => option !== '' );
+		return !!metadata.moduleDescriptions && offered.length > 0 &&
+			offered.every( ( option ) => allowed.includes( option ) );
+	} );
+	if ( !switching ) {
+		return field;
+	}
+	const descriptions = switching.moduleDescriptions as Record<string, string>;
+	const options: Record<string, string> = {};
+	( switching.allowedModules as string[] ).forEach( ( module ) => {
+		if ( module !== switching.currentModule && field.options[ module ] !== undefined ) {
+			options[ module ] = descriptions[ module ] || field.options[ module ];
+		}
+	} );
+	return Object.assign( {}, field, { type: 'choice', label: '', help: '', value: '', options } );
+}
+
+/**
+ * Whether a step needs the wiki's own page: a field type no panel draws, a captcha that is a
+ * script from elsewhere (hCaptcha, Turnstile), or a security key or passkey (WebAuthn, which
+ * needs the wiki's own script and the browser's credentials API on the wiki's page).
+ *
+ * @param fields
+ * @param requests
+ */
+export function needsWikiPage( fields: AuthField[], requests: AuthRequestInfo[] ): boolean {
+	return fields.some( ( field ) => !drawnFieldTypes.includes( field.type ) ) ||
+		requests.some( ( request ) => ( request.metadata && request.metadata.mime === 'application/javascript' ) ||
+			/WebAuthn|Passkey/i.test( request.id || '' ) );
+}
+
+/**
  * What one clientlogin or createaccount answer means.
  *
  * @param answer the `clientlogin` or `createaccount` object of the response
@@ -91,7 +157,9 @@ export function readAuthAnswer( answer: AuthAnswer | undefined ): AuthStep {
 	}
 	if ( status === 'UI' || status === 'RESTART' ) {
 		// RESTART (a remote account with no local one) asks for more, like UI.
-		return { kind: 'form', code, html, fields: fieldList( ( answer as AuthAnswer ).fields ) };
+		const requests = ( answer as AuthAnswer ).requests || [];
+		const fields = fieldList( ( answer as AuthAnswer ).fields ).map( ( field ) => methodChoice( field, requests ) );
+		return needsWikiPage( fields, requests ) ? { kind: 'elsewhere', code } : { kind: 'form', code, html, fields };
 	}
 	if ( status === 'REDIRECT' && answer && answer.redirecttarget ) {
 		return { kind: 'redirect', target: answer.redirecttarget };
@@ -105,11 +173,13 @@ export interface AuthForm {
 	fields: AuthField[];
 	/** Whether the wiki lets this session create accounts (only asked for 'create'). */
 	canCreate: boolean;
+	/** Whether the form needs the wiki's own page (see needsWikiPage). */
+	elsewhere: boolean;
 }
 
 interface AuthFormResponse {
 	query?: {
-		authmanagerinfo?: { fields?: Record<string, AuthFieldInfo>; cancreateaccounts?: boolean };
+		authmanagerinfo?: { fields?: Record<string, AuthFieldInfo>; requests?: AuthRequestInfo[]; cancreateaccounts?: boolean };
 		tokens?: Record<string, string>;
 	};
 }
@@ -136,7 +206,8 @@ export function fetchAuthForm( api: ApiClient, which: AuthAction ): Promise<Auth
 		if ( !token || !info.fields ) {
 			throw unknownAnswer();
 		}
-		return { token, fields: fieldList( info.fields ), canCreate: !!info.cancreateaccounts };
+		const fields = fieldList( info.fields );
+		return { token, fields, canCreate: !!info.cancreateaccounts, elsewhere: needsWikiPage( fields, info.requests || [] ) };
 	} );
 }
 

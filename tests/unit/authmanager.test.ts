@@ -62,6 +62,119 @@ const temporaryPasswordAnswer = {
 	messagecode: 'resetpass-temp-emailed'
 };
 
+// Recorded from the local 1.45 wiki: a user with an authenticator app and recovery codes, after
+// the password (OATHAuth 1.44+ offers a choice of method).
+const methodChoiceAnswer = {
+	status: 'UI',
+	requests: [
+		{ id: 'MediaWiki\\Extension\\OATHAuth\\Auth\\TOTPAuthenticationRequest', metadata: {}, required: 'required' },
+		{
+			id: 'MediaWiki\\Extension\\OATHAuth\\Auth\\TwoFactorModuleSelectAuthenticationRequest',
+			metadata: {
+				currentModule: 'totp',
+				allowedModules: [ 'totp', 'recoverycodes' ],
+				moduleDescriptions: { totp: 'Authenticator app', recoverycodes: 'Recovery codes' }
+			},
+			required: 'required'
+		}
+	],
+	fields: {
+		OATHToken: { type: 'string', label: 'Two-factor token', help: 'The one-time password…', optional: false, sensitive: false },
+		newModule: {
+			type: 'select', value: '', options: { '': '(do not switch)', recoverycodes: 'Recovery codes' },
+			label: 'Use authenticator app',
+			help: 'Set <code>newModule</code> to the name of the new module to get a new challenge from a different 2FA module.',
+			optional: true, sensitive: false
+		}
+	},
+	message: 'Please enter a code from your two-factor authentication app.',
+	messagecode: 'oathauth-auth-ui'
+};
+
+QUnit.module( 'authmanager: steps a panel draws differently or hands over', () => {
+	QUnit.test( 'a choice of two-factor method is one button per other method, named by the wiki, with no "(do not switch)" and no API help', ( assert ) => {
+		const step = readAuthAnswer( methodChoiceAnswer );
+		assert.strictEqual( step.kind, 'form' );
+		const fields = step.kind === 'form' ? step.fields : [];
+		assert.deepEqual( fields.map( ( field ) => field.name ), [ 'OATHToken', 'newModule' ] );
+		assert.deepEqual( fields[ 1 ], {
+			name: 'newModule', type: 'choice', label: '', help: '', value: '',
+			options: { recoverycodes: 'Recovery codes' }, optional: true, sensitive: false
+		} );
+	} );
+
+	QUnit.test( 'after switching to recovery codes, the way back is a button named "Authenticator app"', ( assert ) => {
+		const step = readAuthAnswer( {
+			status: 'UI',
+			requests: [ { metadata: {} }, { metadata: { currentModule: 'recoverycodes', allowedModules: [ 'totp', 'recoverycodes' ], moduleDescriptions: { totp: 'Authenticator app', recoverycodes: 'Recovery codes' } } } ],
+			fields: {
+				RecoveryCode: { type: 'string', label: 'Recovery code', optional: true },
+				newModule: { type: 'select', value: '', options: { '': '(do not switch)', totp: 'Authenticator app' }, label: 'Use recovery codes', optional: true }
+			}
+		} );
+		assert.deepEqual( step.kind === 'form' && step.fields.map( ( field ) => [ field.name, field.type, field.options ] ), [
+			[ 'RecoveryCode', 'string', {} ],
+			[ 'newModule', 'choice', { totp: 'Authenticator app' } ]
+		] );
+	} );
+
+	QUnit.test( 'a select that is not a choice of method stays a select', ( assert ) => {
+		const step = readAuthAnswer( {
+			status: 'UI', requests: [ { metadata: {} } ],
+			fields: { language: { type: 'select', value: 'en', options: { en: 'English', de: 'Deutsch' }, label: 'Language' } }
+		} );
+		assert.strictEqual( step.kind === 'form' && step.fields[ 0 ].type, 'select' );
+	} );
+
+	QUnit.test( 'a field of a type no panel draws hands the step over to the wiki\'s page', ( assert ) => {
+		const step = readAuthAnswer( {
+			status: 'UI', messagecode: 'test-provider',
+			requests: [ { id: 'TestProviderRequest', metadata: {} } ],
+			fields: { when: { type: 'date', label: 'Date' } }
+		} );
+		assert.deepEqual( step, { kind: 'elsewhere', code: 'test-provider' } );
+	} );
+
+	QUnit.test( 'a captcha that is a script from elsewhere (hCaptcha) and a security key hand over too', ( assert ) => {
+		const hcaptcha = readAuthAnswer( {
+			status: 'UI',
+			requests: [ { id: 'MediaWiki\\Extension\\ConfirmEdit\\hCaptcha\\HCaptchaAuthenticationRequest', metadata: { type: 'hcaptcha', mime: 'application/javascript' } } ],
+			fields: { captchaWord: { type: 'string' } }
+		} );
+		const webauthn = readAuthAnswer( {
+			status: 'UI',
+			requests: [ { id: 'MediaWiki\\Extension\\WebAuthn\\Authenticator\\WebAuthnAuthenticationRequest', metadata: {} } ],
+			fields: { auth: { type: 'hidden', value: '{}' } }
+		} );
+		assert.strictEqual( hcaptcha.kind, 'elsewhere' );
+		assert.strictEqual( webauthn.kind, 'elsewhere' );
+	} );
+
+	QUnit.test( 'a first form with a script captcha says it needs the wiki\'s page', async ( assert ) => {
+		const { api } = answering( [ { query: {
+			authmanagerinfo: {
+				requests: [ { id: 'CaptchaAuthenticationRequest', metadata: { type: 'hcaptcha', mime: 'application/javascript' } } ],
+				fields: { username: loginFields.username, captchaWord: { type: 'string' } }
+			},
+			tokens: { createaccounttoken: 'token+\\' }
+		} } ] );
+		const form = await fetchAuthForm( api, 'create' );
+		assert.true( form.elsewhere );
+	} );
+
+	QUnit.test( 'the arithmetic captcha of ConfirmEdit\'s default is drawn in the panel', async ( assert ) => {
+		const { api } = answering( [ { query: {
+			authmanagerinfo: {
+				requests: [ { id: 'CaptchaAuthenticationRequest', metadata: { type: 'simple', mime: 'text/plain' } } ],
+				fields: { username: loginFields.username, ...captchaFields( '3 + 4' ) }
+			},
+			tokens: { createaccounttoken: 'token+\\' }
+		} } ] );
+		const form = await fetchAuthForm( api, 'create' );
+		assert.false( form.elsewhere );
+	} );
+} );
+
 QUnit.module( 'authmanager: what an answer means', () => {
 	QUnit.test( 'PASS is done, with the name the wiki gives', ( assert ) => {
 		assert.deepEqual( readAuthAnswer( { status: 'PASS', username: 'Leo' } ), { kind: 'pass', username: 'Leo' } );
