@@ -15,7 +15,7 @@ import {
 	symlinkSync, lstatSync, unlinkSync
 } from 'node:fs';
 import path from 'node:path';
-import { wikis, wikisRoot, repoRoot, accountsFile, readAccounts, benchPage } from './wiki/wikis.mjs';
+import { wikis, wikisRoot, repoRoot, accountsFile, readAccounts, benchPage, phpEnv, maintenanceArgs } from './wiki/wikis.mjs';
 
 const systemPackages = [ 'mediawiki', 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml' ];
 const seedScript = path.join( repoRoot, 'scripts/wiki/seed.php' );
@@ -204,7 +204,8 @@ function ensureAccounts() {
 		sharedAddress2: { name: 'Ivan', email: 'shared@example.test' },
 		blockedFromEmail: {
 			name: 'Frank', email: 'frank@example.test',
-			block: { by: 'Admin', reason: 'Sending unwanted email (test block)', noemail: true }
+			// Wikitext, as admins write block reasons: the panel shows it rendered, as Special:EmailUser does.
+			block: { by: 'Admin', reason: "Sending unwanted email ([[Main Page|test block]], ''again'')", noemail: true }
 		}
 	};
 	for ( const [ role, account ] of Object.entries( accounts ) ) {
@@ -284,27 +285,6 @@ async function ensureMobileFrontend( wiki ) {
 		log( why );
 		writeFileSync( missing, why + '\n' );
 	}
-}
-
-function phpEnv( wiki ) {
-	// The server address follows the port chosen now (MW139_PORT…), not the one at install time.
-	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile, ACCOUNT_GADGETS_SERVER: wiki.server };
-}
-
-/**
- * The php arguments that run a maintenance script: core's by name (`install`), or ours by path.
- * 1.40 and later run them through run.php; 1.39 runs them directly.
- *
- * @param {Object} wiki
- * @param {string} script
- * @param {...string} args
- * @return {string[]}
- */
-function maintenanceArgs( wiki, script, ...args ) {
-	if ( wiki.version === '1.39' ) {
-		return [ script.endsWith( '.php' ) ? script : path.join( wiki.code, 'maintenance', `${ script }.php` ), ...args ];
-	}
-	return [ path.join( wiki.code, 'maintenance/run.php' ), script, ...args ];
 }
 
 /**

@@ -79,11 +79,16 @@ class SeedAccountGadgetsWiki extends Maintenance {
 		$oathUser = $repository->findByUser( $user );
 		$keyData = [ 'secret' => $secret, 'scratch_tokens' => [] ];
 		if ( $services->hasService( 'OATHAuthModuleRegistry' ) ) {
-			if ( $oathUser->isTwoFactorAuthEnabled() ) {
-				return;
+			if ( !$oathUser->isTwoFactorAuthEnabled() ) {
+				$module = $services->getService( 'OATHAuthModuleRegistry' )->getModuleByKey( 'totp' );
+				$repository->createKey( $oathUser, $module, $keyData, '127.0.0.1' );
 			}
-			$module = $services->getService( 'OATHAuthModuleRegistry' )->getModuleByKey( 'totp' );
-			$repository->createKey( $oathUser, $module, $keyData, '127.0.0.1' );
+			// 1.45+ keeps recovery codes as a module of their own, made when an authenticator app
+			// is enabled (tests that use one set their own with recovery-codes.php).
+			$recoveryCodes = 'MediaWiki\\Extension\\OATHAuth\\Key\\RecoveryCodeKeys';
+			if ( class_exists( $recoveryCodes ) && !$oathUser->getKeysForModule( 'recoverycodes' ) ) {
+				$recoveryCodes::maybeCreateOrUpdateRecoveryCodeKeys( $oathUser );
+			}
 			return;
 		}
 		if ( $oathUser->getModule() ) {
@@ -97,10 +102,15 @@ class SeedAccountGadgetsWiki extends Maintenance {
 
 	private function seedBlock( User $user, array $block ) {
 		$services = MediaWikiServices::getInstance();
-		if ( $user->getBlock() ) {
+		$admin = $services->getUserFactory()->newFromName( $block['by'] );
+		$existing = $user->getBlock();
+		if ( $existing && $existing->getReasonComment()->text === $block['reason'] ) {
 			return;
 		}
-		$admin = $services->getUserFactory()->newFromName( $block['by'] );
+		if ( $existing ) {
+			// Described differently now: placed again as described.
+			$services->getUnblockUserFactory()->newUnblockUser( $user, $admin, 'Seeded again' )->unblock();
+		}
 		$status = $services->getBlockUserFactory()->newBlockUser(
 			$user,
 			$admin,

@@ -109,3 +109,12 @@ $accountGadgetsOverrides = "$accountGadgetsWikiDir/overrides.json";
 if ( is_readable( $accountGadgetsOverrides ) ) {
 	accountGadgetsSet( json_decode( file_get_contents( $accountGadgetsOverrides ), true ) ?: [] );
 }
+
+// The test-only provider whose step the panels hand over to the wiki's page (see the class).
+if ( !empty( $accountGadgetsHandOverProvider ) ) {
+	require_once __DIR__ . '/TestHandOverProvider.php';
+	$wgAuthManagerAutoConfig['secondaryauth']['AccountGadgetsHandOverProvider'] = [
+		'class' => AccountGadgetsHandOverProvider::class,
+		'sort' => 0,
+	];
+}

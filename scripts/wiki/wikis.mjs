@@ -33,14 +33,19 @@ const table = [
 		// VisualEditor on 1.39 calls Parsoid over HTTP: the Parsoid extension from core's vendor
 		// folder, served by the wiki itself (settings.php).
 		extensions: [ ...everywhere, 'Parsoid' ],
-		settings: {}
+		settings: {},
+		// 1.39 has no temporary accounts; 1.43 has them, off unless a test switches them on.
+		temporaryAccounts: false,
+		recoveryCodes: false
 	},
 	{
 		id: 'mw143',
 		version: '1.43',
 		source: { kind: 'debian', suite: 'trixie', packages: [ 'mediawiki', 'mediawiki-classes' ], tree: 'mediawiki-1.43', code: 'usr/share/mediawiki' },
 		extensions: [ ...everywhere, ...fromOneFortyThree ],
-		settings: {}
+		settings: {},
+		temporaryAccounts: true,
+		recoveryCodes: false
 	},
 	{
 		id: 'mw145',
@@ -48,11 +53,15 @@ const table = [
 		source: { kind: 'vendor', tarball: 'mediawiki-1.45.0.tar.gz', tree: 'mediawiki-1.45', code: 'mediawiki-1.45.0' },
 		extensions: [ ...everywhere, ...fromOneFortyThree ],
 		// As every Wikimedia wiki now has: an edit by a logged-out person makes a temporary account.
-		settings: { wgAutoCreateTempUser: { enabled: true } }
+		settings: { wgAutoCreateTempUser: { enabled: true } },
+		temporaryAccounts: true,
+		// OATHAuth 1.45 keeps recovery codes as a two-factor method of their own.
+		recoveryCodes: true
 	}
 ];
 
-export const wikis = table.map( ( wiki ) => {
+/** Every local wiki; `wikis` below is those chosen with ACCOUNT_GADGETS_WIKIS (e.g. `1.45`, or `1.39,1.45`). */
+export const allWikis = table.map( ( wiki ) => {
 	const dir = path.join( wikisRoot, wiki.id );
 	const portVariable = `MW${ wiki.version.replace( '.', '' ) }_PORT`;
 	const port = Number( process.env[ portVariable ] || 8100 + Number( wiki.version.split( '.' )[ 1 ] ) );
@@ -75,6 +84,9 @@ export const wikis = table.map( ( wiki ) => {
 	};
 } );
 
+const chosen = ( process.env.ACCOUNT_GADGETS_WIKIS || '' ).split( ',' ).filter( Boolean );
+export const wikis = chosen.length ? allWikis.filter( ( wiki ) => chosen.includes( wiki.version ) ) : allWikis;
+
 /**
  * Whether a wiki has an extension, for tests of what only some versions carry.
  *
@@ -84,6 +96,33 @@ export const wikis = table.map( ( wiki ) => {
  */
 export function hasExtension( wiki, extension ) {
 	return wiki.extensions.includes( extension );
+}
+
+/**
+ * What the wiki script and the tests give PHP to run one of the wiki's maintenance scripts.
+ *
+ * @param {Object} wiki
+ * @return {Object} environment variables
+ */
+export function phpEnv( wiki ) {
+	// The server address follows the port chosen now (MW139_PORT…), not the one at install time.
+	return { ...process.env, MW_INSTALL_PATH: wiki.code, MW_CONFIG_FILE: wiki.settingsFile, ACCOUNT_GADGETS_SERVER: wiki.server };
+}
+
+/**
+ * The php arguments that run a maintenance script: core's by name (`install`), or ours by path.
+ * 1.40 and later run them through run.php; 1.39 runs them directly.
+ *
+ * @param {Object} wiki
+ * @param {string} script
+ * @param {...string} args
+ * @return {string[]}
+ */
+export function maintenanceArgs( wiki, script, ...args ) {
+	if ( wiki.version === '1.39' ) {
+		return [ script.endsWith( '.php' ) ? script : path.join( wiki.code, 'maintenance', `${ script }.php` ), ...args ];
+	}
+	return [ path.join( wiki.code, 'maintenance/run.php' ), script, ...args ];
 }
 
 export const accountsFile = path.join( wikisRoot, 'accounts.json' );

@@ -192,6 +192,8 @@ export class AuthFlow {
 			href: wikiPageUrl( spec.which, this.username ),
 			flags: [ 'primary', 'progressive' ]
 		} );
+		// It goes to another page: a link, for screen readers too (OOUI calls every button one).
+		link.$button.removeAttr( 'role' );
 		node.appendChild( sentence );
 		node.appendChild( link.$element[ 0 ] );
 		if ( this.fields ) {

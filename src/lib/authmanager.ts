@@ -78,6 +78,10 @@ interface AuthAnswer {
 	requests?: AuthRequestInfo[];
 }
 
+// ConfirmEdit's question comes first in AuthManager's order; on MediaWiki's own pages its hook
+// moves it after the other fields, and so do the panels: the first field is the name.
+const lastFields = [ 'captchaId', 'captchaInfo', 'captchaWord' ];
+
 /**
  * The merged field descriptions (amimergerequestfields / <prefix>mergerequestfields) as a list,
  * in the wiki's order.
@@ -85,7 +89,10 @@ interface AuthAnswer {
  * @param fields
  */
 export function fieldList( fields: Record<string, AuthFieldInfo> | undefined ): AuthField[] {
-	return Object.keys( fields || {} ).map( ( name ) => {
+	const names = Object.keys( fields || {} );
+	const ordered = names.filter( ( name ) => !lastFields.includes( name ) )
+		.concat( names.filter( ( name ) => lastFields.includes( name ) ) );
+	return ordered.map( ( name ) => {
 		const info = ( fields as Record<string, AuthFieldInfo> )[ name ];
 		return {
 			name,

@@ -1,11 +1,12 @@
-// Creating accounts from the in-page panel on MediaWiki 1.39 and 1.43: signing up (also in the
-// middle of an edit, with a captcha, through a network failure), for someone else with an emailed
-// temporary password, and in batches with the real emails read back.
+// Creating accounts from the in-page panel on every local wiki: signing up (also in the middle of
+// an edit, through a network failure), for someone else with an emailed temporary password, and in
+// batches with the real emails read back. ConfirmEdit keeps its default triggers, so every sign-up
+// by a visitor answers its question, as a person on such a wiki does.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
-	loggedInAs, assertNoPasswordInUrls
+	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
@@ -42,6 +43,7 @@ async function fillSignup( page, { name, password, email } ) {
 	if ( email ) {
 		await dialog.getByRole( 'textbox', { name: 'Email' } ).fill( email );
 	}
+	await answerCaptcha( page );
 }
 
 function submit( page, label = en.submit ) {
@@ -168,45 +170,65 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
-		test( 'with a captcha on sign-up: a wrong answer fails and keeps the other fields, a right one passes', async ( t ) => {
-			const restore = overrideSettings( wiki, { wgCaptchaTriggers: { createaccount: true } } );
-			try {
-				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-					const { page } = visit;
-					const name = freshName( 'Captcha' );
-					const password = newPassword();
-					await visit.open( 'Main Page', { useskin: 'vector' } );
-					await openSignup( page );
-					const question = dialogOf( page ).locator( '.account-gadgets-auth-question' );
-					const answerBox = async () => {
-						const id = await question.evaluate( ( node ) => node.closest( '.account-gadgets-auth-info' ).id );
-						return dialogOf( page ).locator( `input[aria-describedby~="${ id }"]` );
-					};
-					const solve = async () => {
-						const [ , a, op, b ] = ( await question.innerText() ).match( /(\d+)\s*([+−-])\s*(\d+)/ );
-						return op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b );
-					};
-					await fillSignup( page, { name, password, email: 'captcha@example.test' } );
-					const firstQuestion = await question.innerText();
-					await ( await answerBox() ).fill( String( ( await solve() ) + 1 ) );
-					await submit( page );
-					await page.getByRole( 'alert' ).waitFor();
-					await panelSettled( page );
-					const dialog = dialogOf( page );
-					assert.equal( await dialog.getByRole( 'textbox', { name: 'Username' } ).inputValue(), name );
-					assert.equal( await dialog.getByRole( 'textbox', { name: 'Email' } ).inputValue(), 'captcha@example.test' );
-					assert.equal( await dialog.getByLabel( 'Password', { exact: true } ).inputValue(), '', 'passwords go after a failure' );
-					assert.ok( firstQuestion.length > 0 );
-					await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
-					await dialog.getByLabel( /^Retype password/ ).fill( password );
-					await ( await answerBox() ).fill( String( await solve() ) );
-					await Promise.all( [ page.waitForNavigation(), submit( page ) ] );
-					await loggedInAs( visit, name );
-					assertNoPasswordInUrls( visit, password );
-				} );
-			} finally {
-				restore();
-			}
+		test( 'with ConfirmEdit\'s default captcha on sign-up: a wrong answer fails and keeps the other fields, a right one passes', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Captcha' );
+				const password = newPassword();
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await openSignup( page );
+				await fillSignup( page, { name, password, email: 'captcha@example.test' } );
+				assert.ok( await answerCaptcha( page, 1 ), 'the wiki asks its question on sign-up' );
+				await submit( page );
+				await page.getByRole( 'alert' ).waitFor();
+				await panelSettled( page );
+				const dialog = dialogOf( page );
+				assert.equal( await dialog.getByRole( 'textbox', { name: 'Username' } ).inputValue(), name );
+				assert.equal( await dialog.getByRole( 'textbox', { name: 'Email' } ).inputValue(), 'captcha@example.test' );
+				assert.equal( await dialog.getByLabel( 'Password', { exact: true } ).inputValue(), '', 'passwords go after a failure' );
+				await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
+				await dialog.getByLabel( /^Retype password/ ).fill( password );
+				assert.ok( await answerCaptcha( page ), 'a new question' );
+				await Promise.all( [ page.waitForNavigation(), submit( page ) ] );
+				await loggedInAs( visit, name );
+				assertNoPasswordInUrls( visit, password );
+			} );
+		} );
+
+		test( 'a sign-up step the panel cannot show: one sentence and "Continue on the sign-up page", which finishes there and comes back', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsHandOverProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Handover' );
+				const password = newPassword();
+				const title = `Signup test: hand over ${ Date.now() }`;
+				await visit.open( title, { action: 'history', useskin: 'vector' } );
+				await openSignup( page );
+				const dialog = dialogOf( page );
+				await dialog.getByText( en[ 'auth-elsewhere-create' ] ).waitFor();
+				assert.equal( await dialog.getByRole( 'textbox' ).count(), 0, 'no form the person could not finish' );
+				const link = dialog.getByRole( 'link', { name: en[ 'auth-elsewhere-continue-create' ] } );
+				const target = new URL( await link.getAttribute( 'href' ), wiki.server );
+				assert.equal( target.searchParams.get( 'title' ), 'Special:CreateAccount' );
+				assert.equal( target.searchParams.get( 'returnto' ), title.replace( / /g, '_' ) );
+				assert.equal( target.searchParams.get( 'returntoquery' ), 'action=history&useskin=vector' );
+				await Promise.all( [ page.waitForNavigation(), link.click() ] );
+				// The wiki's own form, with ConfirmEdit's question and the provider's field.
+				await page.locator( '#wpName2' ).fill( name );
+				await page.locator( '#wpPassword2' ).fill( password );
+				await page.locator( '#wpRetype' ).fill( password );
+				const [ , a, op, b ] = ( await page.locator( 'form[name=userlogin2], #userlogin2' ).innerText() ).match( /(\d+)\s*([+−-])\s*(\d+)\s*=/ );
+				await page.locator( 'input[name=captchaWord]' ).fill( String( op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b ) ) );
+				await page.locator( 'input[name=accountGadgetsDate]' ).fill( '2026-12-02' );
+				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpCreateaccount' ).click() ] );
+				await loggedInAs( visit, name );
+				if ( shownTitle( page ) !== title.replace( / /g, '_' ) ) {
+					// The welcome page, with its way back to where the person was.
+					await Promise.all( [ page.waitForNavigation(), page.locator( '#mw-returnto a, .mw-returnto a' ).first().click() ] );
+				}
+				assert.equal( shownTitle( page ), title.replace( / /g, '_' ) );
+				assertNoPasswordInUrls( visit, password );
+			} );
 		} );
 
 		test( 'a network failure on submit: a clear error, the fields kept, and a retry creates the account once', async ( t ) => {
@@ -317,12 +339,14 @@ for ( const wiki of wikis ) {
 				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( `${ taken }, a@example.test\n${ free }, b@example.test` );
 				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );
 				await table.locator( 'tr[data-status="ready"]' ).nth( 1 ).waitFor();
-				// Someone else takes the first name between the check and the creation.
+				// Someone else takes the first name between the check and the creation (through
+				// the API, where ConfirmEdit's question is switched off for that one request).
 				const other = await new Visit( suiteBrowser(), wiki ).start();
+				const restore = overrideSettings( wiki, { wgCaptchaTriggers: { createaccount: false } } );
 				await other.api( {
 					action: 'createaccount', username: taken, password: 'Another-Passw0rd-1', retype: 'Another-Passw0rd-1',
 					createreturnurl: wiki.server, createtoken: await other.token( 'createaccount' )
-				}, { method: 'POST' } );
+				}, { method: 'POST' } ).finally( restore );
 				await other.close();
 				await submit( page, en[ 'batch-start' ] );
 				await table.locator( 'tr[data-status="failed"]' ).waitFor();

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { simpleParser } from 'mailparser';
-import { wikis, readAccounts, repoRoot } from '../../scripts/wiki/wikis.mjs';
+import { spawnSync } from 'node:child_process';
+import { wikis, readAccounts, repoRoot, phpEnv, maintenanceArgs } from '../../scripts/wiki/wikis.mjs';
 
 export { wikis };
 export const accounts = readAccounts();
@@ -87,6 +88,15 @@ export class Visit {
 	 */
 	async start( contextOptions = { viewport: { width: 1280, height: 900 } } ) {
 		this.context = await this.browser.newContext( contextOptions );
+		// A person who has edited here before: VisualEditor's welcome dialog ("Switch to the
+		// visual editor / Start editing"), shown on a first edit, was dismissed then.
+		await this.context.addInitScript( () => {
+			try {
+				window.localStorage.setItem( 've-beta-welcome-dialog', '1' );
+			} catch ( error ) {
+				// No storage on this page (about:blank): nothing to remember there.
+			}
+		} );
 		this.page = await this.context.newPage();
 		this.page.on( 'request', ( request ) => {
 			this.requests.push( { method: request.method(), url: request.url(), postData: request.postData() } );
@@ -340,7 +350,8 @@ export async function openFromMinervaMenu( visit, linkName ) {
 	await page.setViewportSize( { width: 360, height: 640 } );
 	await visit.open( 'Main Page', { useskin: 'minerva' } );
 	await page.waitForFunction( () => window.accountGadgetsLoggedOut );
-	await page.locator( '#minerva-user-menu-toggle' ).click();
+	// A tap where the icon is: 1.45's Minerva lays its checkbox over the icon's label.
+	await page.locator( '#minerva-user-menu-toggle' ).click( { force: true } );
 	await page.getByRole( 'link', { name: linkName, exact: true } ).click();
 	await page.getByRole( 'dialog' ).waitFor();
 	await panelSettled( page );
@@ -381,4 +392,58 @@ export function assertNoPasswordInUrls( visit, ...passwords ) {
 			}
 		}
 	}
+}
+
+/**
+ * Answers ConfirmEdit's question in an open panel, as a person would, if the wiki asked one
+ * (its default triggers ask on sign-up, and on login after failures): SimpleCaptcha's sum, e.g.
+ * "40−1", with U+2212 as its minus sign; `offBy` gives a wrong answer on purpose.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {number} [offBy]
+ * @return {Promise<boolean>} whether there was a question
+ */
+export async function answerCaptcha( page, offBy = 0 ) {
+	const dialog = page.getByRole( 'dialog' );
+	const question = dialog.locator( '.account-gadgets-auth-question' );
+	if ( await question.count() === 0 ) {
+		return false;
+	}
+	const [ , a, op, b ] = ( await question.innerText() ).match( /(\d+)\s*([+−-])\s*(\d+)/ );
+	const answer = op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b );
+	// The answer box is the one the question describes, for screen readers too.
+	const id = await question.evaluate( ( node ) => node.closest( '.account-gadgets-auth-info' ).id );
+	await dialog.locator( `input[aria-describedby~="${ id }"]` ).fill( String( answer + offBy ) );
+	return true;
+}
+
+/**
+ * Runs one of our maintenance scripts (scripts/wiki/) on a local wiki, e.g. to give a user
+ * recovery codes that the test knows.
+ *
+ * @param {Object} wiki
+ * @param {string} script file name in scripts/wiki/
+ * @param {...string} args
+ * @return {string} what it printed
+ */
+export function runMaintenance( wiki, script, ...args ) {
+	const result = spawnSync( 'php', maintenanceArgs( wiki, path.join( repoRoot, 'scripts/wiki', script ), ...args ), {
+		cwd: wiki.code, env: phpEnv( wiki ), encoding: 'utf8'
+	} );
+	if ( result.status !== 0 ) {
+		throw new Error( `${ script } failed on ${ wiki.version }: ${ result.stdout }${ result.stderr }` );
+	}
+	return result.stdout;
+}
+
+/**
+ * The title of the page shown, from its address (`?title=` or `/index.php/Title`), with
+ * underscores as MediaWiki writes them.
+ *
+ * @param {import('playwright-core').Page} page
+ * @return {string}
+ */
+export function shownTitle( page ) {
+	const address = new URL( page.url() );
+	return address.searchParams.get( 'title' ) || decodeURIComponent( address.pathname.replace( /^\/index\.php\//, '' ) );
 }

@@ -20,7 +20,8 @@ const views = [
  */
 async function tapInPersonalMenu( page, name ) {
 	const inMainMenu = await page.locator( '#mw-mf-page-left #p-personal' ).count();
-	await page.locator( inMainMenu ? '#mw-mf-main-menu-button' : '#minerva-user-menu-toggle' ).tap();
+	// A tap where the icon is: 1.45's Minerva lays its checkbox over the icon's label.
+	await page.locator( inMainMenu ? '#mw-mf-main-menu-button' : '#minerva-user-menu-toggle' ).tap( { force: true } );
 	const entry = page.getByRole( 'link', { name, exact: true } );
 	await entry.waitFor( { state: 'visible' } );
 	await entry.tap();

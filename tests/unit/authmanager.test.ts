@@ -162,6 +162,15 @@ QUnit.module( 'authmanager: steps a panel draws differently or hands over', () =
 		assert.true( form.elsewhere );
 	} );
 
+	QUnit.test( 'ConfirmEdit\'s question comes after the other fields, as on Special:CreateAccount, so the first field is the name', async ( assert ) => {
+		const { api } = answering( [ { query: {
+			authmanagerinfo: { fields: { ...captchaFields( '3 + 4' ), ...loginFields } },
+			tokens: { createaccounttoken: 't' }
+		} } ] );
+		const form = await fetchAuthForm( api, 'create' );
+		assert.deepEqual( form.fields.map( ( field ) => field.name ), [ 'username', 'password', 'rememberMe', 'captchaId', 'captchaInfo', 'captchaWord' ] );
+	} );
+
 	QUnit.test( 'the arithmetic captcha of ConfirmEdit\'s default is drawn in the panel', async ( assert ) => {
 		const { api } = answering( [ { query: {
 			authmanagerinfo: {

@@ -28,7 +28,7 @@ function recordingApi( answer: ( params: ApiParams ) => unknown ): Recorded {
 
 interface WikiState {
 	sender?: { email?: string; emailauthenticated?: string; rights?: string[]; anon?: boolean };
-	blocks?: Array<{ by: string; reason: string; noemail?: boolean }>;
+	blocks?: Array<{ by: string; parsedreason: string; noemail?: boolean }>;
 	emailable?: Record<string, boolean>;
 }
 
@@ -80,7 +80,7 @@ QUnit.module( 'email-user: can the message go?', () => {
 			amlang: 'en',
 			list: 'blocks|users',
 			bkusers: 'Carol',
-			bkprop: 'by|reason|flags',
+			bkprop: 'by|parsedreason|flags',
 			ususers: [ 'Bob' ],
 			usprop: 'emailable'
 		} );
@@ -113,8 +113,8 @@ QUnit.module( 'email-user: can the message go?', () => {
 			[ { sender: {} }, 'no-address', 'no email address' ],
 			[ { sender: { email: 'carol@example.test' } }, 'unconfirmed', 'address not confirmed' ],
 			[ { sender: { ...goodSender, rights: [ 'read' ] } }, 'no-right', 'no sendemail right' ],
-			[ { sender: goodSender, blocks: [ { by: 'Admin', reason: 'spam', noemail: true } ] }, 'blocked', 'blocked from email' ],
-			[ { sender: goodSender, blocks: [ { by: 'Admin', reason: 'edit war' } ], emailable: { Bob: true } }, null, 'a block that allows email' ],
+			[ { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: 'spam', noemail: true } ] }, 'blocked', 'blocked from email' ],
+			[ { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: 'edit war' } ], emailable: { Bob: true } }, null, 'a block that allows email' ],
 			[ { sender: goodSender, emailable: {} }, 'target-missing', 'no such user' ],
 			[ { sender: goodSender, emailable: { Bob: false } }, 'target-unemailable', 'recipient takes no email' ]
 		];
@@ -124,10 +124,11 @@ QUnit.module( 'email-user: can the message go?', () => {
 		}
 	} );
 
-	QUnit.test( 'the block that stops email is reported with its author and reason', async ( assert ) => {
-		const state = { sender: goodSender, blocks: [ { by: 'Admin', reason: '<b>spam</b>', noemail: true } ] };
+	QUnit.test( 'the block that stops email is reported with its author and the reason as the wiki renders it', async ( assert ) => {
+		const rendered = 'See <a href="/index.php/Main_Page" title="Main Page">Main Page</a> <i>x</i>';
+		const state = { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: rendered, noemail: true } ] };
 		const readiness = await new EmailChecker( recordingApi( wiki( state ) ).api, 'Carol', 'en' ).check( 'Bob' );
-		assert.deepEqual( readiness.block, { by: 'Admin', reason: '<b>spam</b>' } );
+		assert.deepEqual( readiness.block, { by: 'Admin', reasonHtml: rendered } );
 	} );
 
 	QUnit.test( 'a logged-out reader is told to log in without any request', async ( assert ) => {

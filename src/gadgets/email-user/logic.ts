@@ -19,7 +19,8 @@ export interface SenderInfo {
 	obstacle: Obstacle | null;
 	/** The wiki's default subject (MediaWiki:Defemailsubject) for this sender. */
 	defaultSubject: string;
-	block: { by: string; reason: string } | null;
+	/** Who blocked the sender from email, and why: `reasonHtml` is the reason as the wiki renders it. */
+	block: { by: string; reasonHtml: string } | null;
 }
 
 /** What check() answers: the sender's side, with the recipient's obstacle folded in. */
@@ -44,6 +45,8 @@ interface ListedUser {
 interface ListedBlock {
 	by?: string;
 	reason?: string;
+	/** The reason as the wiki renders it (links, formatting), HTML made by its parser. */
+	parsedreason?: string;
 	noemail?: boolean;
 }
 
@@ -106,7 +109,7 @@ export class EmailChecker {
 			amlang: this.contentLanguage,
 			list: 'blocks',
 			bkusers: this.sender || '',
-			bkprop: 'by|reason|flags'
+			bkprop: 'by|parsedreason|flags'
 		};
 	}
 
@@ -132,7 +135,7 @@ export class EmailChecker {
 			obstacle,
 			rights,
 			defaultSubject: message && !message.missing && message.content ? message.content : '',
-			block: block ? { by: block.by || '', reason: block.reason || '' } : null
+			block: block ? { by: block.by || '', reasonHtml: block.parsedreason || '' } : null
 		};
 	}
 
