@@ -92,6 +92,8 @@ export class Visit {
 		// visual editor / Start editing"), shown on a first edit, was dismissed then.
 		await this.context.addInitScript( () => {
 			try {
+				// In the browser's page, not in Node.
+				// eslint-disable-next-line n/no-unsupported-features/node-builtins
 				window.localStorage.setItem( 've-beta-welcome-dialog', '1' );
 			} catch ( error ) {
 				// No storage on this page (about:blank): nothing to remember there.
