@@ -5,7 +5,10 @@
 // happens on PASS, what a new password is compared with, what it adds to a field.
 import { ApiClient } from './api';
 import { RenderedFields, renderAuthFields } from './auth-fields';
-import { AuthAction, AuthField, AuthForm, AuthStep, AuthValues, fetchAuthForm, keptValues, resumeKey, resumeValues, submitAuth } from './authmanager';
+import {
+	AuthAction, AuthField, AuthForm, AuthStep, AuthValues,
+	fetchAuthForm, isWarning, keptValues, resumeKey, resumeValues, submitAuth
+} from './authmanager';
 import { ApiFailure } from './errors';
 import { MessageFunction } from './messages';
 import { Panel, describeFailure, stayOpen } from './panel';
@@ -134,8 +137,9 @@ export class AuthFlow {
 	 * Shows the first form, asked afresh, keeping what can be kept of `kept`.
 	 *
 	 * @param kept
+	 * @param keepPasswords see keptValues
 	 */
-	public start( kept: AuthValues = {} ): Promise<void> {
+	public start( kept: AuthValues = {}, keepPasswords = false ): Promise<void> {
 		this.continuing = false;
 		return fetchAuthForm( this.spec.api, this.spec.which ).then( ( form ) => {
 			const refusal = this.spec.refuse && this.spec.refuse( form );
@@ -148,7 +152,7 @@ export class AuthFlow {
 				this.handOver();
 				return;
 			}
-			this.draw( form.fields, '', keptValues( this.shown, form.fields, kept ) );
+			this.draw( form.fields, '', keptValues( this.shown, form.fields, kept, keepPasswords ) );
 		} );
 	}
 
@@ -236,12 +240,14 @@ export class AuthFlow {
 				// Never settles: the page is going away.
 			} );
 		}
-		// FAIL: the wiki's reason; the first form comes back with what was typed, without passwords.
+		// FAIL: the wiki's reason; the first form comes back with what was typed, without passwords
+		// (but with them after a warning, which the same submission passes).
 		const reason = describeFailure( { kind: 'api', code: step.code, html: step.html }, spec.msg, spec.knownFailures );
-		if ( this.fields ) {
+		const warned = isWarning( step.code );
+		if ( this.fields && !warned ) {
 			this.fields.clearPasswords();
 		}
-		return this.start( values ).then( () => {
+		return this.start( values, warned ).then( () => {
 			throw reason;
 		} );
 	}

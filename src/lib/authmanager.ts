@@ -277,8 +277,10 @@ export function submitAuth(
  * @param before the fields the values were typed into
  * @param after the fields about to be shown
  * @param values
+ * @param keepPasswords after a warning (see isWarning), passwords stay too: sending the same
+ *  again is what the person is asked to decide on
  */
-export function keptValues( before: AuthField[], after: AuthField[], values: AuthValues ): AuthValues {
+export function keptValues( before: AuthField[], after: AuthField[], values: AuthValues, keepPasswords = false ): AuthValues {
 	const kept: AuthValues = {};
 	const question = ( fields: AuthField[], index: number ): string | null => {
 		const previous = fields[ index - 1 ];
@@ -286,13 +288,25 @@ export function keptValues( before: AuthField[], after: AuthField[], values: Aut
 	};
 	after.forEach( ( field, index ) => {
 		const old = before.map( ( known ) => known.name ).indexOf( field.name );
-		if ( old === -1 || field.sensitive || field.type === 'hidden' || field.type === 'password' ||
+		const secret = field.sensitive || field.type === 'password';
+		if ( old === -1 || ( secret && !keepPasswords ) || field.type === 'hidden' ||
 			values[ field.name ] === undefined || question( before, old ) !== question( after, index ) ) {
 			return;
 		}
 		kept[ field.name ] = values[ field.name ];
 	} );
 	return kept;
+}
+
+/**
+ * Whether a FAIL is a warning that the same submission, sent again, gets through: AbuseFilter's
+ * "warn" action refuses the first attempt with its warning (`abusefilter-warning…` messages) and
+ * lets the identical second one pass.
+ *
+ * @param code the FAIL's messagecode
+ */
+export function isWarning( code: string ): boolean {
+	return /^abusefilter-warning/.test( code );
 }
 
 /**

@@ -262,8 +262,10 @@ for ( const wiki of wikis ) {
 		}
 
 		test( 'captcha: after a failed login the wiki\'s question appears and can be answered', async ( t ) => {
-			// ConfirmEdit's failed-login trigger is on by default; one failure is enough here.
-			const restore = overrideSettings( wiki, { wgCaptchaBadLoginAttempts: 1 } );
+			// ConfirmEdit's failed-login trigger is on by default; one failure is enough here, and
+			// it is forgotten a little later, so that later logins from this address are not asked.
+			// (ConfirmEdit answers a login that lacks its answer with "Incorrect username or password".)
+			const restore = overrideSettings( wiki, { wgCaptchaBadLoginAttempts: 1, wgCaptchaBadLoginExpiration: 20 } );
 			try {
 				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const { page } = visit;

@@ -1,5 +1,5 @@
 import { ApiClient, ApiParams } from '../../src/lib/api';
-import { AuthField, fetchAuthForm, keptValues, readAuthAnswer, resumeValues, submitAuth } from '../../src/lib/authmanager';
+import { AuthField, fetchAuthForm, isWarning, keptValues, readAuthAnswer, resumeValues, submitAuth } from '../../src/lib/authmanager';
 
 interface Sent {
 	method: 'get' | 'post' | 'prefixed';
@@ -303,6 +303,18 @@ QUnit.module( 'authmanager: nothing typed is lost, no password is kept', () => {
 	QUnit.test( 'after a failure the username and checkbox stay, the password goes', ( assert ) => {
 		const fields = form( loginFields );
 		assert.deepEqual( keptValues( fields, fields, { username: 'Leo', password: 'wrong', rememberMe: true } ), { username: 'Leo', rememberMe: true } );
+	} );
+
+	QUnit.test( 'after an AbuseFilter warning the passwords stay too, so that sending again is one click; after a refusal they go', ( assert ) => {
+		const fields: AuthField[] = [ 'username', 'password', 'retype' ].map( ( name ) => ( {
+			name, type: name === 'username' ? 'string' : 'password', label: '', help: '', value: '', options: {}, optional: false, sensitive: name !== 'username'
+		} ) );
+		const typed = { username: 'Afwarn 1', password: 'Secret-123-x', retype: 'Secret-123-x' };
+		assert.true( isWarning( 'abusefilter-warning' ) );
+		assert.true( isWarning( 'abusefilter-warning-names' ) );
+		assert.false( isWarning( 'abusefilter-disallowed' ) );
+		assert.deepEqual( keptValues( fields, fields, typed, true ), typed );
+		assert.deepEqual( keptValues( fields, fields, typed ), { username: 'Afwarn 1' } );
 	} );
 
 	QUnit.test( 'the username stays when a captcha joins the form', ( assert ) => {
