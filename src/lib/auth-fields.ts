@@ -145,6 +145,10 @@ export function renderAuthFields( fields: AuthField[], options: AuthFieldOptions
 					undefined
 			}, msg );
 			password.input.on( 'enter', options.onSubmit );
+			if ( typeof start === 'string' ) {
+				// Kept only after a warning that the same submission passes (see keptValues).
+				password.input.setValue( start );
+			}
 			passwords.push( password );
 			if ( isRetype ) {
 				retype = password;
