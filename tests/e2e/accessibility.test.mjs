@@ -1,6 +1,7 @@
-// Accessibility: an axe-core scan of every panel once it is open, on the desktop (Vector 2022)
-// and in the mobile view (MobileFrontend with Minerva, a phone's screen), on MediaWiki 1.39 and
-// 1.43. A WCAG 2 A or AA violation fails the test, with what axe found.
+// Accessibility: an axe-core scan of every panel once it is open, in every desktop skin (Vector
+// 2022, Vector, MonoBook with OOUI's Apex theme, Timeless) and in the mobile view (MobileFrontend
+// with Minerva, a phone's screen), on every local wiki. A WCAG 2 A or AA violation fails the test,
+// with what axe found.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -9,7 +10,10 @@ import {
 
 const { sender: carol, emailable: bob, admin } = accounts;
 const views = {
-	desktop: { query: {}, context: undefined },
+	'desktop (Vector 2022)': { query: { useskin: 'vector-2022' }, context: undefined },
+	'desktop (Vector)': { query: { useskin: 'vector' }, context: undefined },
+	'desktop (MonoBook)': { query: { useskin: 'monobook' }, context: undefined },
+	'desktop (Timeless)': { query: { useskin: 'timeless' }, context: undefined },
 	mobile: { query: { useformat: 'mobile' }, context: phone() }
 };
 

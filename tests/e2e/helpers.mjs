@@ -137,10 +137,16 @@ export class Visit {
 	}
 
 	async logIn( account ) {
-		const answer = await this.api( {
+		let answer = await this.api( {
 			action: 'clientlogin', username: account.name, password: account.password,
 			logintoken: await this.token( 'login' ), loginreturnurl: this.wiki.server
 		}, { method: 'POST' } );
+		if ( answer.clientlogin.status === 'UI' && account.totpSecret ) {
+			// Two-factor: the code an authenticator app shows now.
+			answer = await this.api( {
+				action: 'clientlogin', logincontinue: 1, OATHToken: totp( account.totpSecret ), logintoken: await this.token( 'login' )
+			}, { method: 'POST' } );
+		}
 		if ( answer.clientlogin.status !== 'PASS' ) {
 			throw new Error( `Could not log in as ${ account.name }: ${ JSON.stringify( answer ) }` );
 		}

@@ -1,9 +1,9 @@
-// The live password check and the change-password panel, on MediaWiki 1.39 and 1.43.
+// The live password check and the change-password panel, on every local wiki.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { inVisit, wikis, accounts, Visit, overrideSettings, gadgetMessages, panelSettled, browserForSuite } from './helpers.mjs';
+import { inVisit, wikis, accounts, Visit, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp } from './helpers.mjs';
 
-const { sender: carol, changesPassword: judy } = accounts;
+const { sender: carol, changesPassword: judy, twoFactor: kim } = accounts;
 
 const messages = ( language ) => gadgetMessages( 'password-check', language );
 const en = messages( 'en' );
@@ -149,7 +149,10 @@ for ( const wiki of wikis ) {
 
 		test( 'after the reauthentication window, the panel asks for the current password first', async ( t ) => {
 			const newPassword = `Fresh-${ wiki.id }-Password-${ Date.now() }`;
-			const restore = overrideSettings( wiki, { wgReauthenticateTime: { default: 1 } } );
+			// The wrong current password is a failed login: ConfirmEdit's count is left alone for it.
+			const restore = overrideSettings( wiki, {
+				wgReauthenticateTime: { default: 1 }, wgCaptchaTriggers: { badlogin: false, badloginperuser: false }
+			} );
 			try {
 				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 					const { page } = visit;
@@ -177,6 +180,30 @@ for ( const wiki of wikis ) {
 			}
 			assert.equal( await canLogIn( suiteBrowser(), wiki, judy.name, newPassword ), true );
 			await restorePassword( suiteBrowser(), wiki, newPassword );
+		} );
+
+		test( 'after the reauthentication window, two-factor: the current password, then the code step in the panel, then the change', async ( t ) => {
+			t.after( overrideSettings( wiki, { wgReauthenticateTime: { default: 1 } } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				await visit.logIn( kim );
+				await page.waitForTimeout( 2100 );
+				await openChange( visit, kim, { loggedIn: true } );
+				await page.getByLabel( en[ 'current-password-label' ] ).fill( kim.password );
+				// Kim keeps her password (the accounts stay as printed): the change itself is what is proven.
+				await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( kim.password );
+				await page.getByLabel( en[ 'retype-label' ] ).fill( kim.password );
+				await page.getByRole( 'button', { name: en.change } ).click();
+				await page.getByRole( 'alert' ).getByText( en[ 'reauth-more' ] ).waitFor();
+				const code = page.getByRole( 'dialog' ).getByRole( 'textbox', { name: /Two-factor token/ } );
+				await code.waitFor();
+				// The code of the next 30 seconds: OATHAuth takes each code once, and the login used this one.
+				await code.fill( totp( kim.totpSecret, Date.now() + 30000 ) );
+				await page.getByRole( 'button', { name: en.change } ).click();
+				await page.getByText( en.changed ).waitFor();
+				assert.equal( visit.apiRequests( { action: 'changeauthenticationdata' } ).length, 1 );
+				assertNoPasswordInUrls( visit, kim.password );
+			} );
 		} );
 
 		for ( const language of [ 'ru', 'uk', 'tr' ] ) {
