@@ -1,7 +1,8 @@
 // The user-script route: the files published by `deploy --user-scripts` to Olivia's subpages on
-// one wiki, used from one line in Peggy's common.js on the other wiki, whose
-// MediaWiki:Gadgets-definition has none of our gadgets for the while. Both directions: hosted on
-// 1.39 and used on 1.43, and the other way round. Emails are read back from the wiki being used.
+// one wiki, used from one line in Peggy's common.js on another wiki, whose
+// MediaWiki:Gadgets-definition has none of our gadgets for the while. In a ring, so that every
+// wiki hosts once and is used once (1.39 → 1.43 → 1.45 → 1.39). Emails are read back from the
+// wiki being used.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -11,6 +12,7 @@ import { Mwn } from 'mwn';
 import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, sendEmailInPanel } from './helpers.mjs';
 import { deploy, definitionPage } from '../../scripts/deploy.mjs';
 import { blockStart, blockEnd, userScriptsDir } from '../../scripts/build/gadgets.mjs';
+import { allWikis } from '../../scripts/wiki/wikis.mjs';
 
 const { scriptHost: olivia, usesScripts: peggy, emailable: bob, resetByName: grace, admin } = accounts;
 
@@ -74,7 +76,9 @@ function filesFrom( visit, host ) {
 	return requestsTo( visit, host ).map( ( url ) => ( /User:Olivia\/(account-gadgets[^&]*\.js)/.exec( url ) || [ url ] )[ 1 ] || url );
 }
 
-for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[ 0 ] ] ] ) {
+// Each wiki hosts the files once and uses another's once: a ring over all of them.
+const pairs = wikis.map( ( host ) => [ host, allWikis[ ( allWikis.indexOf( host ) + 1 ) % allWikis.length ] ] );
+for ( const [ host, used ] of pairs ) {
 	describe( `user scripts: hosted on MediaWiki ${ host.version }, used on ${ used.version } without the gadgets`, () => {
 		const suiteBrowser = browserForSuite();
 		let definition = null;
@@ -155,79 +159,81 @@ for ( const [ host, used ] of [ [ wikis[ 0 ], wikis[ 1 ] ], [ wikis[ 1 ], wikis[
 	} );
 }
 
-describe( 'user scripts and gadgets together', () => {
-	const suiteBrowser = browserForSuite();
-	const [ wiki ] = wikis;
+for ( const wiki of wikis ) {
+	describe( `user scripts and gadgets together on MediaWiki ${ wiki.version }`, () => {
+		const suiteBrowser = browserForSuite();
 
-	before( () => publish( wiki ) );
+		before( () => publish( wiki ) );
 
-	test( 'deploy --user-scripts: Olivia\'s own subpages; a second run edits nothing; a page changed by hand is listed by a dry run and put back', async () => {
-		const lines = [];
-		assert.deepEqual( await publish( wiki, { log: ( text ) => lines.push( text ) } ), [] );
-		assert.deepEqual( lines, [ 'every page is up to date' ] );
-		const bot = await adminBot( wiki );
-		const history = await bot.query( { prop: 'revisions', titles: `User:${ olivia.name }/account-gadgets.js`, rvprop: 'user' } );
-		assert.equal( history.query.pages[ 0 ].revisions[ 0 ].user, olivia.name, 'saved by Olivia, as her own page' );
-		await bot.save( `User:${ olivia.name }/account-gadgets-email-user.js`, '/* changed by hand */', 'test' );
-		assert.deepEqual( await publish( wiki, { dryRun: true } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
-		assert.deepEqual( await publish( wiki ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
-	} );
-
-	test( 'a gadget switched on and the common.js line: one link, one panel', async ( t ) => {
-		const en = gadgetMessages( 'password-check', 'en' );
-		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-			const { page } = visit;
-			await asPeggyWith( visit, line( wiki ), 'Main Page', () => window.accountGadgetsPasswordCheck && window.accountGadgetsScripts,
-				{ 'gadget-password-check': 1 } );
-			await page.waitForLoadState( 'networkidle' );
-			assert.equal( await page.locator( 'a', { hasText: en[ 'link-check' ] } ).count(), 1, 'one "Check a password"' );
-			await openPanelFrom( page, '#t-passwordcheck a' );
-			assert.equal( await page.locator( '.account-gadgets-panel' ).count(), 1, 'one panel' );
+		test( 'deploy --user-scripts: Olivia\'s own subpages; a second run edits nothing; a page changed by hand is listed by a dry run and put back', async () => {
+			const lines = [];
+			assert.deepEqual( await publish( wiki, { log: ( text ) => lines.push( text ) } ), [] );
+			assert.deepEqual( lines, [ 'every page is up to date' ] );
+			const bot = await adminBot( wiki );
+			const history = await bot.query( { prop: 'revisions', titles: `User:${ olivia.name }/account-gadgets.js`, rvprop: 'user' } );
+			assert.equal( history.query.pages[ 0 ].revisions[ 0 ].user, olivia.name, 'saved by Olivia, as her own page' );
+			await bot.save( `User:${ olivia.name }/account-gadgets-email-user.js`, '/* changed by hand */', 'test' );
+			assert.deepEqual( await publish( wiki, { dryRun: true } ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
+			assert.deepEqual( await publish( wiki ), [ `User:${ olivia.name }/account-gadgets-email-user.js` ] );
 		} );
-		// Peggy's preferences and common.js as they were, for the other tests.
-		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-			await visit.logIn( peggy );
-			await visit.setOptions( { 'gadget-password-check': 0 } );
-			await putInCommonJs( visit, '' );
+
+		test( 'a gadget switched on and the common.js line: one link, one panel', async ( t ) => {
+			const en = gadgetMessages( 'password-check', 'en' );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				await asPeggyWith( visit, line( wiki ), 'Main Page', () => window.accountGadgetsPasswordCheck && window.accountGadgetsScripts,
+					{ 'gadget-password-check': 1 } );
+				await page.waitForLoadState( 'networkidle' );
+				assert.equal( await page.locator( 'a', { hasText: en[ 'link-check' ] } ).count(), 1, 'one "Check a password"' );
+				await openPanelFrom( page, '#t-passwordcheck a' );
+				assert.equal( await page.locator( '.account-gadgets-panel' ).count(), 1, 'one panel' );
+			} );
+			// Peggy's preferences and common.js as they were, for the other tests.
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				await visit.logIn( peggy );
+				await visit.setOptions( { 'gadget-password-check': 0 } );
+				await putInCommonJs( visit, '' );
+			} );
 		} );
 	} );
-} );
+}
 
-describe( 'user scripts hosted on a static web server', () => {
-	const suiteBrowser = browserForSuite();
-	const [ wiki ] = wikis;
-	let server = null;
-	let origin = '';
+for ( const wiki of wikis ) {
+	describe( `user scripts hosted on a static web server, used on MediaWiki ${ wiki.version }`, () => {
+		const suiteBrowser = browserForSuite();
+		let server = null;
+		let origin = '';
 
-	before( async () => {
+		before( async () => {
 		// The built files as they are, served by a plain web server on this machine.
-		server = createServer( ( request, response ) => {
-			const file = path.join( userScriptsDir, path.basename( new URL( request.url, 'http://x' ).pathname ) );
-			if ( !existsSync( file ) ) {
-				response.writeHead( 404 ).end();
-				return;
-			}
-			response.writeHead( 200, { 'Content-Type': 'text/javascript; charset=utf-8' } ).end( readFileSync( file ) );
+			server = createServer( ( request, response ) => {
+				const file = path.join( userScriptsDir, path.basename( new URL( request.url, 'http://x' ).pathname ) );
+				if ( !existsSync( file ) ) {
+					response.writeHead( 404 ).end();
+					return;
+				}
+				response.writeHead( 200, { 'Content-Type': 'text/javascript; charset=utf-8' } ).end( readFileSync( file ) );
+			} );
+			await new Promise( ( resolve ) => {
+				server.listen( 0, '127.0.0.1', resolve );
+			} );
+			origin = `http://127.0.0.1:${ server.address().port }`;
 		} );
-		await new Promise( ( resolve ) => {
-			server.listen( 0, '127.0.0.1', resolve );
-		} );
-		origin = `http://127.0.0.1:${ server.address().port }`;
-	} );
-	after( () => server && server.close() );
+		after( () => server && server.close() );
 
-	test( 'the line can point anywhere: the stub and, on first use, the panel come from there', async ( t ) => {
-		const en = gadgetMessages( 'password-check', 'en' );
-		await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-			const { page } = visit;
-			await asPeggyWith( visit, `mw.loader.load( '${ origin }/account-gadgets.js?tools=password-check' );\n`, 'Main Page',
-				() => window.accountGadgetsPasswordCheck );
-			await openPanelFrom( page, '#t-passwordcheck a' );
-			await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
-			await page.locator( '[data-validity="Good"]' ).waitFor();
-			const fromServer = visit.requests.filter( ( request ) => request.url.startsWith( origin ) ).map( ( request ) => new URL( request.url ).pathname );
-			assert.deepEqual( fromServer, [ '/account-gadgets.js', '/account-gadgets-password-check.js', '/account-gadgets-password-check-panel.js' ] );
-			await putInCommonJs( visit, '' );
+		test( 'the line can point anywhere: the stub and, on first use, the panel come from there', async ( t ) => {
+			const en = gadgetMessages( 'password-check', 'en' );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				await asPeggyWith( visit, `mw.loader.load( '${ origin }/account-gadgets.js?tools=password-check' );\n`, 'Main Page',
+					() => window.accountGadgetsPasswordCheck );
+				await openPanelFrom( page, '#t-passwordcheck a' );
+				await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
+				await page.locator( '[data-validity="Good"]' ).waitFor();
+				const fromServer = visit.requests.filter( ( request ) => request.url.startsWith( origin ) ).map( ( request ) => new URL( request.url ).pathname );
+				assert.deepEqual( fromServer, [ '/account-gadgets.js', '/account-gadgets-password-check.js', '/account-gadgets-password-check-panel.js' ] );
+				await putInCommonJs( visit, '' );
+			} );
 		} );
 	} );
-} );
+}
