@@ -37,6 +37,12 @@ export interface AuthFlowSpec {
 	prepare?: ( values: AuthValues ) => AuthValues | HTMLElement;
 	/** Done: what the panel does then (the flow has cleared every password). */
 	onPass: ( username: string, values: AuthValues ) => Promise<void | typeof stayOpen>;
+	/**
+	 * After an answer was lost on the way back (the wiki may have done what was asked), called
+	 * before anything is sent again with what is about to be sent: finds out whether it was done,
+	 * and resolves with how the panel then ends, or with null to send it again.
+	 */
+	recover?: ( values: AuthValues ) => Promise<( () => Promise<void | typeof stayOpen> ) | null>;
 }
 
 function wikiText( html: string ): HTMLElement {
@@ -84,6 +90,8 @@ export class AuthFlow {
 	private continuing = false;
 	/** The name typed on the first form, for the wiki's page if a later step must go there. */
 	private username = '';
+	/** Whether the last submission's answer never came (see spec.recover). */
+	private answerLost = false;
 
 	public constructor( spec: AuthFlowSpec ) {
 		this.spec = spec;
@@ -269,9 +277,31 @@ export class AuthFlow {
 			return Promise.reject( wikiText( mw.html.escape( problem ) ) );
 		}
 		const submission = this.continuing ? { continuing: true } : { token: this.token, returnUrl: location.href };
-		return submitAuth( spec.api, spec.which, prepared, submission )
-			.then( ( step ) => this.follow( step, typed ), ( failure: ApiFailure | HTMLElement ) => {
+		const send = (): Promise<void | typeof stayOpen> => submitAuth( spec.api, spec.which, prepared, submission )
+			.then( ( step ) => {
+				this.answerLost = false;
+				return this.follow( step, typed );
+			}, ( failure: ApiFailure | HTMLElement ) => {
+				if ( !( failure instanceof HTMLElement ) && failure.kind === 'network' ) {
+					this.answerLost = true;
+				}
 				throw failure instanceof HTMLElement ? failure : describeFailure( failure, spec.msg, spec.knownFailures );
 			} );
+		if ( this.answerLost && spec.recover && !this.continuing ) {
+			// Done exactly once: whether the lost one was done decides, before anything is sent again.
+			return spec.recover( prepared ).then( ( ending ) => {
+				if ( !ending ) {
+					return send();
+				}
+				this.answerLost = false;
+				if ( this.fields ) {
+					this.fields.clearPasswords();
+				}
+				return ending();
+			}, ( failure: ApiFailure ) => {
+				throw describeFailure( failure, spec.msg );
+			} );
+		}
+		return send();
 	}
 }

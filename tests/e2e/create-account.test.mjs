@@ -255,6 +255,39 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'a sign-up whose answer is lost after the wiki made the account: the next try ends logged in as it, one account, never "taken"', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Lost' );
+				const password = newPassword();
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await openSignup( page );
+				await fillSignup( page, { name, password } );
+				await nameVerdict( page, 'available' );
+				// The request reaches the wiki, which makes the account; its answer never comes back.
+				let cut = 0;
+				const loseAnswer = async ( route ) => {
+					if ( /action=createaccount/.test( route.request().postData() || '' ) && cut++ === 0 ) {
+						await route.fetch();
+						await route.abort( 'internetdisconnected' );
+						return;
+					}
+					await route.continue();
+				};
+				await page.route( `${ wiki.api }*`, loseAnswer );
+				await submit( page );
+				await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
+				await panelSettled( page );
+				await page.unroute( `${ wiki.api }*`, loseAnswer );
+				await Promise.all( [ page.waitForNavigation(), submit( page ) ] );
+				await loggedInAs( visit, name );
+				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1, 'nothing sent twice' );
+				const log = await visit.api( { action: 'query', list: 'logevents', letype: 'newusers', letitle: `User:${ name }` } );
+				assert.equal( log.query.logevents.length, 1, 'one account' );
+				assertNoPasswordInUrls( visit, password );
+			} );
+		} );
+
 		test( 'a batch of 5 with a taken and an invalid name: 3 accounts, 3 emails; retrying and reloading create nothing twice', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;

@@ -131,6 +131,40 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'a login whose answer is lost: the next try logs in, with no failed attempt in between', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const answers = [];
+				page.on( 'response', async ( response ) => {
+					if ( /action=clientlogin/.test( response.request().postData() || '' ) ) {
+						answers.push( ( await response.json().catch( () => ( {} ) ) ).clientlogin );
+					}
+				} );
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await openPanel( page );
+				await fillLogin( page, leo );
+				let cut = 0;
+				const loseAnswer = async ( route ) => {
+					if ( /action=clientlogin/.test( route.request().postData() || '' ) && cut++ === 0 ) {
+						await route.fetch();
+						await route.abort( 'internetdisconnected' );
+						return;
+					}
+					await route.continue();
+				};
+				await page.route( `${ wiki.api }*`, loseAnswer );
+				await submitButton( page ).click();
+				await page.getByRole( 'alert' ).getByText( /could not be reached/ ).waitFor();
+				await panelSettled( page );
+				await page.unroute( `${ wiki.api }*`, loseAnswer );
+				assert.equal( await page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } ).inputValue(), leo.password, 'nothing typed is lost' );
+				await Promise.all( [ page.waitForNavigation(), submitButton( page ).click() ] );
+				await loggedInAs( visit, leo.name );
+				assert.deepEqual( answers.filter( Boolean ).map( ( answer ) => answer.status ), [ 'PASS' ], 'the one answer the page saw passed' );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
 		test( 'two-factor: the code step appears, a wrong code fails clearly, the right code logs in', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;

@@ -1,7 +1,7 @@
 import { ApiClient, ApiParams } from '../../src/lib/api';
 import { LiveState } from '../../src/lib/live-check';
 import {
-	BatchRow, BatchRunner, BatchState, NameVerdict, askNames, checkRows, mergeRows, normalName, parseRows, usernameCheck
+	BatchRow, BatchRunner, BatchState, NameVerdict, askNames, checkRows, creatorOf, mergeRows, normalName, parseRows, usernameCheck
 } from '../../src/gadgets/create-account/logic';
 
 /** A fake wiki: which accounts exist, what createaccount answers, and every request made. */
@@ -254,5 +254,31 @@ QUnit.module( 'create-account: running a batch', () => {
 		batch.pause();
 		assert.deepEqual( await running, { why: 'paused' } );
 		assert.true( wiki.creations().length <= 1 );
+	} );
+} );
+
+QUnit.module( 'create-account: after a lost answer', () => {
+	const logApi = ( entries: { user: string }[] ): { api: ApiClient; sent: ApiParams[] } => {
+		const sent: ApiParams[] = [];
+		const api: ApiClient = {
+			get: <T>( params: ApiParams ) => {
+				sent.push( params );
+				return Promise.resolve( { query: { logevents: entries } } as T );
+			},
+			post: () => Promise.reject( new Error( 'unused' ) ),
+			postWithToken: () => Promise.reject( new Error( 'unused' ) ),
+			postWithPrefixedToken: () => Promise.reject( new Error( 'unused' ) )
+		};
+		return { api, sent };
+	};
+
+	QUnit.test( 'whether the account was made, and by whom, is asked of the creation log in one request', async ( assert ) => {
+		const { api, sent } = logApi( [ { user: 'Admin' } ] );
+		assert.strictEqual( await creatorOf( api, 'Guest 1' ), 'Admin' );
+		assert.deepEqual( sent, [ { action: 'query', list: 'logevents', letype: 'newusers', letitle: 'User:Guest 1', leprop: 'user', lelimit: 1 } ] );
+	} );
+
+	QUnit.test( 'an account the log does not know was not made: it is sent again', async ( assert ) => {
+		assert.strictEqual( await creatorOf( logApi( [] ).api, 'Guest 2' ), null );
 	} );
 } );

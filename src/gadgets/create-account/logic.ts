@@ -417,3 +417,23 @@ export class BatchRunner {
 		return failure.kind === 'api' ? { why: 'throttled', html: failure.html || failure.code } : { why: 'network' };
 	}
 }
+
+interface CreationLogResponse {
+	query?: { logevents?: { user?: string }[] };
+}
+
+/**
+ * Who created an account, from the wiki's creation log (none when it does not exist): after a
+ * lost answer, tells whether the account is the one just asked for.
+ *
+ * @param api
+ * @param username
+ */
+export function creatorOf( api: ApiClient, username: string ): Promise<string | null> {
+	return api.get<CreationLogResponse>( {
+		action: 'query', list: 'logevents', letype: 'newusers', letitle: `User:${ username }`, leprop: 'user', lelimit: 1
+	} ).then( ( response ) => {
+		const entry = ( ( response.query && response.query.logevents ) || [] )[ 0 ];
+		return entry ? entry.user || '' : null;
+	} );
+}

@@ -12,7 +12,7 @@ import { whenPanelReady } from '../../lib/panel-entry';
 import { continueInNewSession } from '../../lib/session';
 import { LiveState } from '../../lib/live-check';
 import { openBatch } from './batch';
-import { NameStatus, NameVerdict, usernameCheck } from './logic';
+import { NameStatus, NameVerdict, creatorOf, usernameCheck } from './logic';
 import messages from 'i18n:./i18n';
 
 /** 'self': sign up (logged out, or a temporary account); 'other': for someone else; 'batch'. */
@@ -77,6 +77,12 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 	let emailPassword: OO.ui.CheckboxInputWidget | null = null;
 	const passwordFields: HTMLElement[] = [];
 
+	const showCreated = ( username: string, values: AuthValues ): Promise<typeof stayOpen> => {
+		panel.update( { isDirty: () => false } );
+		panel.showInfo( createdNotice( username, !!values.mailpassword ) );
+		return Promise.resolve( stayOpen );
+	};
+
 	const flow: AuthFlow = new AuthFlow( {
 		which: 'create',
 		gadget: 'create-account',
@@ -140,14 +146,28 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 			}
 			return prepared;
 		},
+		// The connection dropped after the wiki may have made the account: never "taken" for the
+		// person's own new account, and never a second one.
+		recover: ( values ) => {
+			const username = String( values.username || '' ).trim();
+			return creatorOf( api, username ).then( ( creator ) => {
+				if ( creator === null ) {
+					return null;
+				}
+				if ( forOther ) {
+					return creator === mw.config.get( 'wgUserName' ) ? () => showCreated( username, values ) : null;
+				}
+				// It exists: the password just typed (held in memory for this only) tells whether it is ours.
+				return submitAuth( api, 'login', { username, password: String( values.password || '' ) }, { returnUrl: location.href } )
+					.then( ( login ) => ( login.kind === 'pass' ? () => continueInNewSession( api, msg( 'created-self-editing', username ).text() ) : null ) );
+			} );
+		},
 		onPass: ( username, values ) => {
 			if ( names ) {
 				names.dispose();
 			}
 			if ( forOther ) {
-				panel.update( { isDirty: () => false } );
-				panel.showInfo( createdNotice( username, !!values.mailpassword ) );
-				return Promise.resolve( stayOpen );
+				return showCreated( username, values );
 			}
 			// Signed up. action=createaccount does not log the new account in (Special:CreateAccount
 			// does, within its own request): log in with the name and password just chosen.
