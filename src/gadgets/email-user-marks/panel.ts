@@ -48,7 +48,9 @@ whenPanelReady<MarkUsers>( 'email-user-marks', () => {
 			const emailable = users.filter( ( user ) => user.emailable ).map( ( user ) => user.name );
 			for ( const link of links ) {
 				const name = userNameOf( link );
-				if ( emailable.includes( name ) ) {
+				// Looked at again: a list redrawn meanwhile (RecentChanges fires wikipage.content for the
+				// list it already showed) may have been marked by the call that answered first.
+				if ( emailable.includes( name ) && !marked( link ) ) {
 					link.insertAdjacentElement( 'afterend', envelopeFor( name, msg( 'mark-label', name ).text() ) );
 				}
 			}
