@@ -23,7 +23,8 @@ for ( const wiki of wikis ) {
 			for ( const module of modules ) {
 				const metadata = listed.get( module.name );
 				assert.ok( metadata, `${ module.name } is listed` );
-				assert.equal( metadata.settings.category, 'account-gadgets' );
+				// The section of Special:Preferences: `category` until 1.43, `section` from 1.45 on.
+				assert.equal( metadata.settings.section || metadata.settings.category, 'account-gadgets' );
 				assert.equal( metadata.settings.hidden, !!module.options.hidden, `${ module.name } hidden` );
 				assert.equal( metadata.settings.default, !!module.options.default, `${ module.name } default` );
 				assert.deepEqual( metadata.settings.rights, module.options.rights || [], `${ module.name } rights` );
