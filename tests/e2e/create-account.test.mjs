@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
-	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle
+	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
@@ -217,8 +217,7 @@ for ( const wiki of wikis ) {
 				await page.locator( '#wpName2' ).fill( name );
 				await page.locator( '#wpPassword2' ).fill( password );
 				await page.locator( '#wpRetype' ).fill( password );
-				const [ , a, op, b ] = ( await page.locator( 'form[name=userlogin2], #userlogin2' ).innerText() ).match( /(\d+)\s*([+−-])\s*(\d+)\s*=/ );
-				await page.locator( 'input[name=captchaWord]' ).fill( String( op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b ) ) );
+				await page.locator( 'input[name=captchaWord]' ).fill( String( solveSum( await page.locator( 'form[name=userlogin2], #userlogin2' ).innerText() ) ) );
 				await page.locator( 'input[name=accountGadgetsDate]' ).fill( '2026-12-02' );
 				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpCreateaccount' ).click() ] );
 				await loggedInAs( visit, name );

@@ -403,6 +403,19 @@ export function assertNoPasswordInUrls( visit, ...passwords ) {
 }
 
 /**
+ * The answer to SimpleCaptcha's question (ConfirmEdit's default), e.g. "40−1 =", with U+2212 as
+ * its minus sign.
+ *
+ * @param {string} question
+ * @return {number}
+ */
+export function solveSum( question ) {
+	// "… =" where the question is shown among other text (a date such as 2026-12-02, say).
+	const [ , a, op, b ] = question.match( /(\d+)\s*([+−-])\s*(\d+)\s*=/ ) || question.match( /(\d+)\s*([+−-])\s*(\d+)/ );
+	return op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b );
+}
+
+/**
  * Answers ConfirmEdit's question in an open panel, as a person would, if the wiki asked one
  * (its default triggers ask on sign-up, and on login after failures): SimpleCaptcha's sum, e.g.
  * "40−1", with U+2212 as its minus sign; `offBy` gives a wrong answer on purpose.
@@ -417,8 +430,7 @@ export async function answerCaptcha( page, offBy = 0 ) {
 	if ( await question.count() === 0 ) {
 		return false;
 	}
-	const [ , a, op, b ] = ( await question.innerText() ).match( /(\d+)\s*([+−-])\s*(\d+)/ );
-	const answer = op === '+' ? Number( a ) + Number( b ) : Number( a ) - Number( b );
+	const answer = solveSum( await question.innerText() );
 	// The answer box is the one the question describes, for screen readers too.
 	const id = await question.evaluate( ( node ) => node.closest( '.account-gadgets-auth-info' ).id );
 	await dialog.locator( `input[aria-describedby~="${ id }"]` ).fill( String( answer + offBy ) );

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Mwn } from 'mwn';
-import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, sendEmailInPanel } from './helpers.mjs';
+import { inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, sendEmailInPanel, solveSum } from './helpers.mjs';
 import { deploy, definitionPage } from '../../scripts/deploy.mjs';
 import { blockStart, blockEnd, userScriptsDir } from '../../scripts/build/gadgets.mjs';
 import { allWikis } from '../../scripts/wiki/wikis.mjs';
@@ -24,10 +24,14 @@ function line( host, tools = '' ) {
 
 /** Peggy's own common.js on the wiki of this visit, through the API as she would save it. */
 async function putInCommonJs( visit, text ) {
-	const answer = await visit.api( {
-		action: 'edit', title: `User:${ peggy.name }/common.js`, text, summary: 'account-gadgets line',
-		token: await visit.token()
-	}, { method: 'POST' } );
+	const edit = { action: 'edit', title: `User:${ peggy.name }/common.js`, text, summary: 'account-gadgets line' };
+	let answer = await visit.api( { ...edit, token: await visit.token() }, { method: 'POST' } );
+	if ( answer.edit && answer.edit.captcha ) {
+		// The line adds an address, and ConfirmEdit asks about edits that add links (its default):
+		// Peggy answers, as she would on the edit page.
+		const { id, question } = answer.edit.captcha;
+		answer = await visit.api( { ...edit, captchaid: id, captchaword: String( solveSum( question ) ), token: await visit.token() }, { method: 'POST' } );
+	}
 	assert.equal( answer.edit && answer.edit.result, 'Success', JSON.stringify( answer ) );
 }
 
