@@ -34,7 +34,8 @@ export const drawnFieldTypes = [ 'string', 'password', 'checkbox', 'select', 'mu
 export interface AuthRequestInfo {
 	id?: string;
 	metadata?: {
-		/** ConfirmEdit: how the captcha is shown; a script (hCaptcha, Turnstile) needs the wiki's page. */
+		/** ConfirmEdit: which captcha, and how it is shown; a script (hCaptcha, Turnstile) needs the wiki's page. */
+		type?: string;
 		mime?: string;
 		/** OATHAuth 1.44+: the two-factor methods the person can switch between. */
 		currentModule?: string;

@@ -28,7 +28,7 @@ function recordingApi( answer: ( params: ApiParams ) => unknown ): Recorded {
 
 interface WikiState {
 	sender?: { email?: string; emailauthenticated?: string; rights?: string[]; anon?: boolean };
-	blocks?: Array<{ by: string; parsedreason: string; noemail?: boolean }>;
+	blocks?: Array<{ by: string; reason: string; noemail?: boolean }>;
 	emailable?: Record<string, boolean>;
 }
 
@@ -47,6 +47,10 @@ function wiki( state: WikiState ) {
 		}
 		if ( meta.includes( 'allmessages' ) ) {
 			query.allmessages = [ { name: 'defemailsubject', content: `Wiki email from user "${ params.amargs }"` } ];
+		}
+		if ( params.action === 'parse' ) {
+			// The wiki renders the summary; the fake only shows that it was asked to.
+			return { parse: { parsedsummary: `rendered: ${ params.summary }` } };
 		}
 		if ( lists.includes( 'blocks' ) ) {
 			query.blocks = state.blocks || [];
@@ -80,7 +84,7 @@ QUnit.module( 'email-user: can the message go?', () => {
 			amlang: 'en',
 			list: 'blocks|users',
 			bkusers: 'Carol',
-			bkprop: 'by|parsedreason|flags',
+			bkprop: 'by|reason|flags',
 			ususers: [ 'Bob' ],
 			usprop: 'emailable'
 		} );
@@ -113,8 +117,8 @@ QUnit.module( 'email-user: can the message go?', () => {
 			[ { sender: {} }, 'no-address', 'no email address' ],
 			[ { sender: { email: 'carol@example.test' } }, 'unconfirmed', 'address not confirmed' ],
 			[ { sender: { ...goodSender, rights: [ 'read' ] } }, 'no-right', 'no sendemail right' ],
-			[ { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: 'spam', noemail: true } ] }, 'blocked', 'blocked from email' ],
-			[ { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: 'edit war' } ], emailable: { Bob: true } }, null, 'a block that allows email' ],
+			[ { sender: goodSender, blocks: [ { by: 'Admin', reason: 'spam', noemail: true } ] }, 'blocked', 'blocked from email' ],
+			[ { sender: goodSender, blocks: [ { by: 'Admin', reason: 'edit war' } ], emailable: { Bob: true } }, null, 'a block that allows email' ],
 			[ { sender: goodSender, emailable: {} }, 'target-missing', 'no such user' ],
 			[ { sender: goodSender, emailable: { Bob: false } }, 'target-unemailable', 'recipient takes no email' ]
 		];
@@ -125,10 +129,11 @@ QUnit.module( 'email-user: can the message go?', () => {
 	} );
 
 	QUnit.test( 'the block that stops email is reported with its author and the reason as the wiki renders it', async ( assert ) => {
-		const rendered = 'See <a href="/index.php/Main_Page" title="Main Page">Main Page</a> <i>x</i>';
-		const state = { sender: goodSender, blocks: [ { by: 'Admin', parsedreason: rendered, noemail: true } ] };
-		const readiness = await new EmailChecker( recordingApi( wiki( state ) ).api, 'Carol', 'en' ).check( 'Bob' );
-		assert.deepEqual( readiness.block, { by: 'Admin', reasonHtml: rendered } );
+		const state = { sender: goodSender, blocks: [ { by: 'Admin', reason: 'See [[Main Page]] <b>x</b>', noemail: true } ] };
+		const recorded = recordingApi( wiki( state ) );
+		const readiness = await new EmailChecker( recorded.api, 'Carol', 'en' ).check( 'Bob' );
+		assert.deepEqual( readiness.block, { by: 'Admin', reason: 'See [[Main Page]] <b>x</b>', reasonHtml: 'rendered: See [[Main Page]] <b>x</b>' } );
+		assert.deepEqual( recorded.gets[ recorded.gets.length - 1 ], { action: 'parse', summary: 'See [[Main Page]] <b>x</b>', prop: '' } );
 	} );
 
 	QUnit.test( 'a logged-out reader is told to log in without any request', async ( assert ) => {

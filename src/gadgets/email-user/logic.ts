@@ -19,8 +19,11 @@ export interface SenderInfo {
 	obstacle: Obstacle | null;
 	/** The wiki's default subject (MediaWiki:Defemailsubject) for this sender. */
 	defaultSubject: string;
-	/** Who blocked the sender from email, and why: `reasonHtml` is the reason as the wiki renders it. */
-	block: { by: string; reasonHtml: string } | null;
+	/**
+	 * Who blocked the sender from email, and why: `reason` as the admin wrote it (wikitext), and
+	 * `reasonHtml` as the wiki renders it, or null when it could not be asked.
+	 */
+	block: { by: string; reason: string; reasonHtml: string | null } | null;
 }
 
 /** What check() answers: the sender's side, with the recipient's obstacle folded in. */
@@ -45,8 +48,6 @@ interface ListedUser {
 interface ListedBlock {
 	by?: string;
 	reason?: string;
-	/** The reason as the wiki renders it (links, formatting), HTML made by its parser. */
-	parsedreason?: string;
 	noemail?: boolean;
 }
 
@@ -109,7 +110,7 @@ export class EmailChecker {
 			amlang: this.contentLanguage,
 			list: 'blocks',
 			bkusers: this.sender || '',
-			bkprop: 'by|parsedreason|flags'
+			bkprop: 'by|reason|flags'
 		};
 	}
 
@@ -135,13 +136,13 @@ export class EmailChecker {
 			obstacle,
 			rights,
 			defaultSubject: message && !message.missing && message.content ? message.content : '',
-			block: block ? { by: block.by || '', reasonHtml: block.parsedreason || '' } : null
+			block: block ? { by: block.by || '', reason: block.reason || '', reasonHtml: null } : null
 		};
 	}
 
 	/**
 	 * Whether the viewer can email `target`, in one request at most (none when both sides are
-	 * already known).
+	 * already known; one more for a sender blocked from email, to show the block's reason).
 	 *
 	 * @param target user name
 	 */
@@ -161,7 +162,31 @@ export class EmailChecker {
 					obstacle = 'target-unemailable';
 				}
 				return { obstacle, defaultSubject: sender.defaultSubject, block: sender.block };
+			} ).then( ( readiness ) => {
+				const block = readiness.block;
+				if ( readiness.obstacle !== 'blocked' || !block ) {
+					return readiness;
+				}
+				return this.renderReason( block.reason ).then( ( reasonHtml ) => {
+					const rendered = Object.assign( {}, block, { reasonHtml } );
+					return Object.assign( {}, readiness, { block: rendered } );
+				} );
 			} );
+	}
+
+	/**
+	 * A block reason as the wiki shows it (its links made, everything else escaped), the way
+	 * Special:EmailUser formats it: as a comment. One more request, only for a blocked sender;
+	 * list=blocks gives the rendered reason only from 1.42 on.
+	 *
+	 * @param reason wikitext
+	 */
+	private renderReason( reason: string ): Promise<string | null> {
+		if ( !reason ) {
+			return Promise.resolve( '' );
+		}
+		return this.api.get<{ parse?: { parsedsummary?: string } }>( { action: 'parse', summary: reason, prop: '' } )
+			.then( ( response ) => ( response.parse && response.parse.parsedsummary ) || null, () => null );
 	}
 
 	private getSenderInfo(): Promise<SenderInfo & { rights: string[] }> {

@@ -45,9 +45,13 @@ function explainObstacle( obstacle: Obstacle, target: string, readiness: Readine
 		'no-address': () => msg( 'obstacle-no-address', linkNode( 'Special:Preferences#mw-prefsection-personal-email', msg( 'obstacle-no-address-link' ).text() )[ 0 ] ),
 		unconfirmed: () => msg( 'obstacle-unconfirmed', linkNode( 'Special:ConfirmEmail', msg( 'obstacle-unconfirmed-link' ).text() )[ 0 ] ),
 		'no-right': () => msg( 'obstacle-no-right' ),
-		// The reason as Special:EmailUser shows it: rendered by the wiki's parser, which escapes
-		// whatever the blocking admin typed (the raw wikitext would show its brackets and quotes).
-		blocked: () => msg( 'obstacle-blocked', nameNode( readiness.block ? readiness.block.by : '' )[ 0 ], $( '<span>' ).html( readiness.block ? readiness.block.reasonHtml : '' )[ 0 ] ),
+		// The reason as Special:EmailUser shows it: rendered by the wiki, which escapes whatever
+		// the blocking admin typed (the raw wikitext would show its brackets); as text if it could not be.
+		blocked: () => {
+			const block = readiness.block || { by: '', reason: '', reasonHtml: null };
+			const reason = block.reasonHtml !== null ? $( '<span>' ).html( block.reasonHtml ) : nameNode( block.reason );
+			return msg( 'obstacle-blocked', nameNode( block.by )[ 0 ], reason[ 0 ] );
+		},
 		'target-missing': () => msg( 'obstacle-target-missing', nameNode( target )[ 0 ] ),
 		'target-unemailable': () => msg( 'obstacle-target-unemailable', nameNode( target )[ 0 ],
 			linkNode( `User talk:${ target }`, msg( 'obstacle-target-unemailable-link' ).text() )[ 0 ] )
