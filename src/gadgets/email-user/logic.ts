@@ -177,7 +177,7 @@ export class EmailChecker {
 	/**
 	 * A block reason as the wiki shows it (its links made, everything else escaped), the way
 	 * Special:EmailUser formats it: as a comment. One more request, only for a blocked sender;
-	 * list=blocks gives the rendered reason only from 1.42 on.
+	 * 1.39's list=blocks has no rendered reason (bkprop=parsedreason is newer).
 	 *
 	 * @param reason wikitext
 	 */
