@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
-	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum
+	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum, loseAnswer
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
@@ -264,20 +264,11 @@ for ( const wiki of wikis ) {
 				await fillSignup( page, { name, password } );
 				await nameVerdict( page, 'available' );
 				// The request reaches the wiki, which makes the account; its answer never comes back.
-				let cut = 0;
-				const loseAnswer = async ( route ) => {
-					if ( /action=createaccount/.test( route.request().postData() || '' ) && cut++ === 0 ) {
-						await route.fetch();
-						await route.abort( 'internetdisconnected' );
-						return;
-					}
-					await route.continue();
-				};
-				await page.route( `${ wiki.api }*`, loseAnswer );
+				const reconnect = await loseAnswer( page, wiki, 'createaccount' );
 				await submit( page );
 				await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
 				await panelSettled( page );
-				await page.unroute( `${ wiki.api }*`, loseAnswer );
+				await reconnect();
 				await Promise.all( [ page.waitForNavigation(), submit( page ) ] );
 				await loggedInAs( visit, name );
 				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1, 'nothing sent twice' );
@@ -323,19 +314,10 @@ for ( const wiki of wikis ) {
 
 				// The second creation's answer is lost on the way back (the account is made, the
 				// browser never hears of it); then the page is reloaded halfway through.
-				let creations = 0;
-				const loseSecond = async ( route ) => {
-					if ( /action=createaccount/.test( route.request().postData() || '' ) && ++creations === 2 ) {
-						await route.fetch();
-						await route.abort( 'internetdisconnected' );
-						return;
-					}
-					await route.continue();
-				};
-				await page.route( `${ wiki.api }*`, loseSecond );
+				const reconnect = await loseAnswer( page, wiki, 'createaccount', 2 );
 				await submit( page, en[ 'batch-start' ] );
 				await page.getByRole( 'alert' ).getByText( en[ 'batch-network' ] ).waitFor();
-				await page.unroute( `${ wiki.api }*`, loseSecond );
+				await reconnect();
 				await page.reload();
 				await page.waitForFunction( () => window.accountGadgetsCreateAccount );
 				await openBatch();

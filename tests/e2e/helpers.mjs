@@ -467,3 +467,28 @@ export function shownTitle( page ) {
 	const address = new URL( page.url() );
 	return address.searchParams.get( 'title' ) || decodeURIComponent( address.pathname.replace( /^\/index\.php\//, '' ) );
 }
+
+/**
+ * Loses the answer to one API request on the way back, as a dropped connection does: the
+ * request reaches the wiki, which does what it asks, and the browser hears nothing.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {Object} wiki
+ * @param {string} action e.g. 'createaccount'
+ * @param {number} [nth] which request of that action, counting from 1
+ * @return {Promise<() => Promise<void>>} puts the connection back
+ */
+export async function loseAnswer( page, wiki, action, nth = 1 ) {
+	let seen = 0;
+	const pattern = new RegExp( `(^|&)action=${ action }(&|$)` );
+	const handler = async ( route ) => {
+		if ( pattern.test( route.request().postData() || '' ) && ++seen === nth ) {
+			await route.fetch();
+			await route.abort( 'internetdisconnected' );
+			return;
+		}
+		await route.continue();
+	};
+	await page.route( `${ wiki.api }*`, handler );
+	return () => page.unroute( `${ wiki.api }*`, handler );
+}

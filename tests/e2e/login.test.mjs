@@ -8,7 +8,7 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit,
-	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls, runMaintenance, answerCaptcha, shownTitle
+	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls, runMaintenance, answerCaptcha, shownTitle, loseAnswer
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -143,20 +143,11 @@ for ( const wiki of wikis ) {
 				await visit.open( 'Main Page', { useskin: 'vector' } );
 				await openPanel( page );
 				await fillLogin( page, leo );
-				let cut = 0;
-				const loseAnswer = async ( route ) => {
-					if ( /action=clientlogin/.test( route.request().postData() || '' ) && cut++ === 0 ) {
-						await route.fetch();
-						await route.abort( 'internetdisconnected' );
-						return;
-					}
-					await route.continue();
-				};
-				await page.route( `${ wiki.api }*`, loseAnswer );
+				const reconnect = await loseAnswer( page, wiki, 'clientlogin' );
 				await submitButton( page ).click();
 				await page.getByRole( 'alert' ).getByText( /could not be reached/ ).waitFor();
 				await panelSettled( page );
-				await page.unroute( `${ wiki.api }*`, loseAnswer );
+				await reconnect();
 				assert.equal( await page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } ).inputValue(), leo.password, 'nothing typed is lost' );
 				await Promise.all( [ page.waitForNavigation(), submitButton( page ).click() ] );
 				await loggedInAs( visit, leo.name );
