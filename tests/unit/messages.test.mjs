@@ -79,3 +79,12 @@ QUnit.module( 'messages: every key defined, used and translated', () => {
 		assert.deepEqual( requestedKeys( "msg( 'no-such-key' ).text(); msg('other', x)" ), [ 'no-such-key', 'other' ] );
 	} );
 } );
+
+QUnit.module( 'messages: what Special:Preferences says of a gadget', () => {
+	QUnit.test( 'the logged-out gadget\'s description names every entry point it opens, sign-up included', ( assert ) => {
+		const en = JSON.parse( readFileSync( path.join( src, 'gadgets/logged-out/i18n/en.json' ), 'utf8' ) );
+		for ( const entry of [ '"Log in"', '"Create account"', `"${ en[ 'link-forgot' ] }"` ] ) {
+			assert.true( en[ 'gadget-description' ].includes( entry ), entry );
+		}
+	} );
+} );
