@@ -2,11 +2,13 @@
 
 /**
  * The user links of a list: registered users only (IPs and temporary accounts take no email),
- * and the user Special:Contributions is about, whose link in the subtitle has no class of its own.
+ * and the user Special:Contributions is about, whose link in the subtitle has no class of its own
+ * (1.45 wraps it in a <bdi>).
  */
 export function userLinks( root: ParentNode ): HTMLAnchorElement[] {
 	return Array.prototype.slice.call( root.querySelectorAll(
-		'a.mw-userlink:not(.mw-anonuserlink):not(.mw-tempuserlink), .mw-contributions-user-tools > a:first-child'
+		'a.mw-userlink:not(.mw-anonuserlink):not(.mw-tempuserlink), .mw-contributions-user-tools > a:first-child, ' +
+		'.mw-contributions-user-tools > bdi:first-child > a'
 	) );
 }
 
