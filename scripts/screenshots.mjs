@@ -8,13 +8,13 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { launchBrowser, Visit, accounts, gadgetMessages, panelSettled, phone, answerCaptcha } from '../tests/e2e/helpers.mjs';
-import { wikis, repoRoot, benchPage } from './wiki/wikis.mjs';
+import { launchBrowser, Visit, accounts, gadgetMessages, panelSettled, phone } from '../tests/e2e/helpers.mjs';
+import { wikis, repoRoot } from './wiki/wikis.mjs';
 
 export const screenshotsDir = path.join( repoRoot, 'docs/screenshots' );
 const wiki = wikis[ wikis.length - 1 ];
 const { sender: carol, emailable: bob, admin, twoFactor: kim } = accounts;
-const desktop = { viewport: { width: 1100, height: 760 } };
+const desktop = { viewport: { width: 1100, height: 900 } };
 // A phone's screen and touch, one image pixel per CSS pixel, to keep the files small.
 const phoneAtOne = { ...phone(), deviceScaleFactor: 1 };
 const labels = {
@@ -70,15 +70,24 @@ const shots = [
 	},
 	{
 		name: 'email-user-marks-in-a-history', crop: '#pagehistory', async take( visit ) {
-			await asUser( visit, carol, [ 'email-user-marks' ], benchPage, { action: 'history', limit: 8, useskin: 'vector-2022' } );
+			// A page edited by people who do and do not take email (Dave has no address, Erin refuses it).
+			const title = 'Screenshots: a page history';
+			for ( const [ n, editor ] of [ accounts.noEmail, accounts.refusesEmail, accounts.resetByName, accounts.logsIn, bob ].entries() ) {
+				const editing = await new Visit( visit.browser, wiki ).start();
+				await editing.logIn( editor );
+				await editing.api( { action: 'edit', title, appendtext: `\n* Note ${ n + 1 } by ${ editor.name }.`, token: await editing.token() }, { method: 'POST' } );
+				await editing.close();
+			}
+			await asUser( visit, carol, [ 'email-user-marks' ], title, { action: 'history', limit: 5, useskin: 'vector-2022' } );
 			await visit.page.locator( '.account-gadgets-envelope' ).first().waitFor();
+			await visit.page.waitForLoadState( 'networkidle' );
 		}
 	},
 	{
 		name: 'password-check-with-a-verdict', async take( visit ) {
 			await asUser( visit, carol, [ 'password-check' ], 'Main Page', { useskin: 'vector-2022' } );
 			await openLink( visit.page, labels.check );
-			await dialog( visit.page ).getByLabel( 'New password', { exact: true } ).fill( 'password123' );
+			await dialog( visit.page ).getByLabel( gadgetMessages( 'password-check', 'en' )[ 'new-password-label' ], { exact: true } ).fill( 'password123' );
 			await dialog( visit.page ).locator( '[data-validity]' ).waitFor();
 		}
 	},
@@ -86,7 +95,7 @@ const shots = [
 		name: 'change-password', async take( visit ) {
 			await asUser( visit, carol, [ 'password-check' ], 'Main Page', { useskin: 'vector-2022' } );
 			await openLink( visit.page, labels.change );
-			await dialog( visit.page ).getByLabel( 'New password', { exact: true } ).fill( 'Correct-Horse-Battery-9' );
+			await dialog( visit.page ).getByLabel( gadgetMessages( 'password-check', 'en' )[ 'new-password-label' ], { exact: true } ).fill( 'Correct-Horse-Battery-9' );
 			await dialog( visit.page ).locator( '[data-validity="Good"]' ).waitFor();
 		}
 	},
@@ -175,7 +184,6 @@ const shots = [
 			await dialog( visit.page ).getByRole( 'button', { name: gadgetMessages( 'login', 'en' )[ 'create-account' ] } ).click();
 			await visit.page.getByText( gadgetMessages( 'create-account', 'en' )[ 'title-self' ] ).waitFor();
 			await panelSettled( visit.page );
-			await answerCaptcha( visit.page );
 		}
 	} ) ),
 	{
