@@ -13,7 +13,7 @@ const screenshotsDir = path.join( repoRoot, 'docs/screenshots' );
  * @return {string[]}
  */
 export function imagesShown( markdown ) {
-	return [ ...markdown.matchAll( /!\[[^\]]*\]\(([^)\s]+)\)/g ) ]
+	return [ ...markdown.matchAll( /!\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)/g ) ]
 		.map( ( match ) => match[ 1 ] )
 		.filter( ( target ) => !/^[a-z]+:/i.test( target ) );
 }
