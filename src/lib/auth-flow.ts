@@ -63,7 +63,8 @@ export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string ):
 	const query: Record<string, string> = { returnto: mw.config.get( 'wgPageName' ) };
 	const rest = location.search.replace( /^\?/, '' ).split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).join( '&' );
 	if ( rest ) {
-		query.returntoquery = decodeURIComponent( rest.replace( /\+/g, ' ' ) );
+		// As the address has it (still encoded): MediaWiki appends it to the page's address as it is.
+		query.returntoquery = rest;
 	}
 	if ( username ) {
 		query.wpName = username;
