@@ -19,7 +19,9 @@ class AccountGadgetsManyEditors extends Maintenance {
 
 	public function execute() {
 		$services = MediaWikiServices::getInstance();
-		$title = Title::newFromText( $this->getArg( 0 ) );
+		// Through the services: 1.45 has no global Title or ContentHandler any more.
+		$title = $services->getTitleFactory()->newFromText( $this->getArg( 0 ) );
+		$handler = $services->getContentHandlerFactory()->getContentHandler( $title->getContentModel() );
 		$count = (int)$this->getArg( 1 );
 		$page = $services->getWikiPageFactory()->newFromTitle( $title );
 		for ( $i = 1; $i <= $count; $i++ ) {
@@ -33,7 +35,7 @@ class AccountGadgetsManyEditors extends Maintenance {
 				$user->setEmailAuthenticationTimestamp( wfTimestampNow() );
 				$user->saveSettings();
 			}
-			$content = ContentHandler::makeContent( "Edit number $i.", $title );
+			$content = $handler->unserializeContent( "Edit number $i." );
 			$page->doUserEditContent( $content, $user, "Bench edit $i" );
 		}
 		$this->output( "{$title->getPrefixedText()} has $count editors\n" );
