@@ -278,6 +278,56 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'ConfirmEdit asks someone without skipcaptcha who creates for others: answered for one account, and in a batch that goes on after each answer', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const mailbox = new Mailbox( wiki );
+				// Carol is a plain user: anyone may create accounts here, and only admins skip the question.
+				await visit.logIn( accounts.sender );
+				await visit.setOptions( { 'gadget-create-account': 1 } );
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await page.getByRole( 'link', { name: 'Create an account', exact: true } ).click();
+				await dialogOf( page ).getByText( en[ 'title-other' ] ).waitFor();
+				await panelSettled( page );
+				const one = freshName( 'Guest' );
+				const address = ( name ) => `${ name.replace( /\W/g, '' ).toLowerCase() }@example.test`;
+				await dialogOf( page ).getByRole( 'textbox', { name: 'Username' } ).fill( one );
+				await dialogOf( page ).getByRole( 'textbox', { name: 'Email' } ).fill( address( one ) );
+				assert.ok( await answerCaptcha( page ), 'the wiki asks its question' );
+				await nameVerdict( page, 'available' );
+				await submit( page );
+				await dialogOf( page ).getByRole( 'status' ).getByText( /has been created, and a temporary password has been emailed/ ).waitFor();
+				assert.deepEqual( await creatorOf( visit, one ), [ accounts.sender.name ] );
+
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
+				const title = dialogOf( page ).getByText( en[ 'title-batch' ] );
+				if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) ) {
+					// See the batch test below: a first click right after loading sometimes opens nothing.
+					await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
+				}
+				await panelSettled( page );
+				const names = [ freshName( 'Batch' ), freshName( 'Batch' ) ];
+				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( names.map( ( name ) => `${ name }, ${ address( name ) }` ).join( '\n' ) );
+				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );
+				await table.locator( 'tr[data-status="ready"]' ).nth( 1 ).waitFor();
+				await submit( page, en[ 'batch-start' ] );
+				for ( let created = 1; created <= names.length; created++ ) {
+					// Each account gets its own question; the batch waits for the answer, then goes on.
+					await dialogOf( page ).getByText( en[ 'batch-needs-more' ] ).waitFor();
+					await panelSettled( page );
+					assert.ok( await answerCaptcha( page ) );
+					await submit( page, en[ 'batch-continue' ] );
+					await table.locator( 'tr[data-status="created"]' ).nth( created - 1 ).waitFor();
+				}
+				await panelSettled( page );
+				const mails = ( await mailbox.newMail() ).map( ( mail ) => mail.to );
+				for ( const name of [ one, ...names ] ) {
+					assert.ok( mails.includes( address( name ) ), `${ name } got its email` );
+				}
+			} );
+		} );
+
 		test( 'a batch of 5 with a taken and an invalid name: 3 accounts, 3 emails; retrying and reloading create nothing twice', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
