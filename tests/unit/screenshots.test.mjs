@@ -13,8 +13,9 @@ const screenshotsDir = path.join( repoRoot, 'docs/screenshots' );
  * @return {string[]}
  */
 export function imagesShown( markdown ) {
-	return [ ...markdown.matchAll( /!\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)/g ) ]
-		.map( ( match ) => match[ 1 ] )
+	// The target is the first word in the brackets; a title may follow it.
+	return [ ...markdown.matchAll( /!\[[^\]]*\]\(([^)]*)\)/g ) ]
+		.map( ( match ) => match[ 1 ].trim().split( /\s/ )[ 0 ] )
 		.filter( ( target ) => !/^[a-z]+:/i.test( target ) );
 }
 
