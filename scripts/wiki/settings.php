@@ -78,7 +78,7 @@ accountGadgetsSet( $accountGadgetsWiki['settings'] );
 // as on a wiki that installs it; a test that needs one off turns it off through overrides.json.
 // Its captcha is the default arithmetic question, which a test can answer.
 
-// VisualEditor for everyone, also logged-out readers, in the main and talk namespaces.
+// VisualEditor for everyone, also logged-out readers, in the main, user, project and talk namespaces.
 $wgDefaultUserOptions['visualeditor-enable'] = 1;
 $wgVisualEditorAvailableNamespaces = [ 'Main' => true, 'User' => true, 'Project' => true, 'Talk' => true ];
 
@@ -95,6 +95,10 @@ $wgTempAccountCreationThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
 $wgTempAccountNameAcquisitionThrottle = [ [ 'count' => 10000, 'seconds' => 86400 ] ];
 // Login tests fail on purpose (wrong passwords, wrong codes) many times a run.
 $wgPasswordAttemptThrottle = [ [ 'count' => 1000, 'seconds' => 300 ] ];
+// Likewise ConfirmEdit's failed-login trigger, which stays on: its count is per address (every test
+// comes from 127.0.0.1) and a login never resets it, so failures of one test would put a question
+// before every later login of the run. The captcha test lowers the threshold for itself.
+$wgCaptchaBadLoginAttempts = 1000;
 
 // Only failures are logged: a full debug log would slow every request down.
 $wgDebugLogGroups = [
