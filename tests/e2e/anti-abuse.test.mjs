@@ -5,7 +5,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, Visit, loggedInAs, answerCaptcha
+	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, Visit, loggedInAs, answerCaptcha, openBatchPanel
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -189,13 +189,7 @@ for ( const wiki of wikis.filter( ( candidate ) => hasExtension( candidate, 'Abu
 				const { page } = visit;
 				const names = [ freshName( 'Batchok' ), freshName( filters.deny.prefix ), freshName( 'Batchok' ) ];
 				await asAdmin( visit );
-				await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-				const title = dialogOf( page ).getByText( en[ 'title-batch' ] );
-				if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) ) {
-					// See create-account.test.mjs: a first click right after loading sometimes opens nothing.
-					await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-				}
-				await panelSettled( page );
+				await openBatchPanel( page );
 				const rows = names.map( ( name ) => `${ name }, ${ name.replace( /\W/g, '' ).toLowerCase() }@example.test` );
 				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( rows.join( '\n' ) );
 				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );

@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
-	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum, loseAnswer
+	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum, loseAnswer, openBatchPanel
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
@@ -300,13 +300,7 @@ for ( const wiki of wikis ) {
 				assert.deepEqual( await creatorOf( visit, one ), [ accounts.sender.name ] );
 
 				await visit.open( 'Main Page', { useskin: 'vector' } );
-				await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-				const title = dialogOf( page ).getByText( en[ 'title-batch' ] );
-				if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) ) {
-					// See the batch test below: a first click right after loading sometimes opens nothing.
-					await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-				}
-				await panelSettled( page );
+				await openBatchPanel( page );
 				const names = [ freshName( 'Batch' ), freshName( 'Batch' ) ];
 				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( names.map( ( name ) => `${ name }, ${ address( name ) }` ).join( '\n' ) );
 				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );
@@ -344,18 +338,7 @@ for ( const wiki of wikis ) {
 				await visit.logIn( admin );
 				await visit.setOptions( { 'gadget-create-account': 1 } );
 				await visit.open( 'Main Page', { useskin: 'vector' } );
-				const openBatch = async () => {
-					const title = dialogOf( page ).getByText( en[ 'title-batch' ] );
-					await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-					// Right after a reload the first click sometimes opens nothing (an open question,
-					// noted on the issue); a person clicks again, and so does the test.
-					if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) ) {
-						await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-					}
-					await title.waitFor();
-					await panelSettled( page );
-				};
-				await openBatch();
+				await openBatchPanel( page );
 				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( rows.join( '\n' ) );
 				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );
 				await table.locator( 'tr[data-status="ready"]' ).nth( 2 ).waitFor();
@@ -370,7 +353,7 @@ for ( const wiki of wikis ) {
 				await reconnect();
 				await page.reload();
 				await page.waitForFunction( () => window.accountGadgetsCreateAccount );
-				await openBatch();
+				await openBatchPanel( page );
 				// The list is back, the row whose answer was lost is found to exist.
 				await table.locator( 'tr[data-status="created"]' ).nth( 1 ).waitFor();
 				await submit( page, en[ 'batch-continue' ] );
@@ -398,8 +381,7 @@ for ( const wiki of wikis ) {
 				await visit.logIn( admin );
 				await visit.setOptions( { 'gadget-create-account': 1 } );
 				await visit.open( 'Main Page', { useskin: 'vector' } );
-				await page.getByRole( 'link', { name: 'Create accounts in a batch' } ).click();
-				await panelSettled( page );
+				await openBatchPanel( page );
 				await dialogOf( page ).getByRole( 'textbox', { name: en[ 'batch-accounts-label' ] } ).fill( `${ taken }, a@example.test\n${ free }, b@example.test` );
 				const table = dialogOf( page ).locator( 'table.account-gadgets-batch' );
 				await table.locator( 'tr[data-status="ready"]' ).nth( 1 ).waitFor();
