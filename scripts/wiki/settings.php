@@ -53,11 +53,12 @@ if ( is_readable( $accountGadgetsMobileFrontend ) ) {
 $accountGadgetsWiki = json_decode( file_get_contents( "$accountGadgetsWikiDir/wiki.json" ), true );
 foreach ( $accountGadgetsWiki['extensions'] as $accountGadgetsExtension ) {
 	if ( $accountGadgetsExtension === 'Parsoid' ) {
-		// 1.39's VisualEditor talks to Parsoid over HTTP, through the wiki's own rest.php (the
-		// server has several workers, so it can answer itself); 1.43+ runs Parsoid in-process.
+		// 1.39's VisualEditor runs the Parsoid of core's vendor folder in-process, as 1.43+ do by
+		// themselves (with no $wgVirtualRestConfig for Parsoid, it uses its direct client). Over
+		// HTTP, through the wiki's own rest.php, a save deadlocks on SQLite: the API request
+		// holds the write lock that the rest.php request it waits for needs.
 		wfLoadExtension( 'Parsoid', "$IP/vendor/wikimedia/parsoid/extension.json" );
 		$wgParsoidSettings = [ 'useSelser' => true ];
-		$wgVirtualRestConfig['modules']['parsoid'] = [ 'url' => "$wgServer/rest.php", 'domain' => parse_url( $wgServer, PHP_URL_HOST ) ];
 		continue;
 	}
 	wfLoadExtension( $accountGadgetsExtension );

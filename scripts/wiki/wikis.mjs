@@ -30,8 +30,8 @@ const table = [
 		id: 'mw139',
 		version: '1.39',
 		source: { kind: 'system', code: '/usr/share/mediawiki' },
-		// VisualEditor on 1.39 calls Parsoid over HTTP: the Parsoid extension from core's vendor
-		// folder, served by the wiki itself (settings.php).
+		// VisualEditor on 1.39 needs the Parsoid extension from core's vendor folder, which it
+		// runs in-process (settings.php).
 		extensions: [ ...everywhere, 'Parsoid' ],
 		settings: {},
 		// 1.39 has no temporary accounts; 1.43 has them, off unless a test switches them on.
