@@ -1,22 +1,46 @@
 // The one page-view stub for readers who are not logged in (and, on 1.43+, people editing under a
-// temporary account): every logged-out entry point ("Log in", "Create account", "Forgot your
-// password?") opens its panel in the page. A default gadget, so it loads for
-// every reader: it depends on nothing, asks nothing, and loads a panel only when a link is used.
+// temporary account): every link to the login, sign-up or password-reset page opens its panel in
+// the page instead, wherever it is (the skin's menus, the edit notice, DiscussionTools' prompts,
+// page content). A default gadget, so it loads for every reader: it depends on nothing, asks
+// nothing, and loads a panel only when such a link is used.
 import labels from 'labels:./i18n';
 import { withLabels } from '../../lib/labels';
-import { loadPanel, openPanelOnClick } from '../../lib/loader';
+import { panelHookPrefix } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
 
-// Where the skins put "Log in" and "Create account": 1.43's Vector 2022 has two of each, 1.39's
-// menu entries, Minerva links in its main menu; 1.43's temporary-account banner has bare links
-// with the same ids.
+// The skins' own "Log in" and "Create account" (1.43's Vector 2022 has two of each, Minerva links
+// in its main menu, 1.43's temporary-account banner bare links with the same ids). They tell the
+// wiki's own name of each special page, which its other links use too (Служебная:Вход on a
+// Russian wiki); "Forgot your password?" goes next to "Log in".
 const login = '#pt-login-2,#pt-login,.vector-user-menu-login,.menu__item--login';
+const createAccount = '[id^=pt-createaccount],.menu__item--createaccount';
 
-/** Which existing links open which panel (the panel's gadget name). */
-const entries: [ string, string ][] = [
-	[ login, 'login' ],
-	[ '#pt-createaccount-2,#pt-createaccount,.vector-user-menu-create-account,.menu__item--createaccount', 'create-account' ]
-];
+/**
+ * Which special page opens which panel (the panel's gadget name), by name in lower case, as
+ * MediaWiki compares them: the canonical names and English aliases, which every wiki accepts
+ * (and the old sign-up address); init adds the names the wiki's own links use.
+ */
+const panels: Record<string, string> = {
+	userlogin: 'login',
+	login: 'login',
+	'userlogin/signup': 'create-account',
+	createaccount: 'create-account',
+	passwordreset: 'password-reset'
+};
+
+/**
+ * The lower-case name (and subpage) of the special page a link of this wiki points to, in the
+ * path (/wiki/…) or in `title=`; the namespace is any of its names (wgNamespaceIds: "Служебная",
+ * "Special", "Спецстраница"). Undefined for any other link. (A malformed address throws: a link
+ * then does what it always does.)
+ *
+ * @param link
+ */
+function specialPage( link: HTMLAnchorElement ): string | undefined {
+	const address = decodeURIComponent( link.pathname + link.search ).toLowerCase();
+	const page = /(?:^[^?]*\/|[?&]title=)([^/?&#:]+):([^?&#]+)/.exec( address );
+	return page && link.host === location.host && mw.config.get( 'wgNamespaceIds' )[ page[ 1 ] ] === -1 ? page[ 2 ] : undefined;
+}
 
 /**
  * "Forgot your password?" beside one "Log in": a copy of its entry (the list item, or the bare
@@ -37,16 +61,40 @@ function addResetLink( element: Element, text: string ): void {
 	( $label.length ? $label : $link ).text( text );
 	$link.attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' );
 	$copy.insertAfter( entry );
-	openPanelOnClick<() => void>( $link[ 0 ], 'password-reset', ( open ) => open() );
+}
+
+/**
+ * Loads a panel and calls `use` with what it hands to its hook (see loadPanel, which this stub
+ * does without: jQuery's promise is enough here, and smaller).
+ *
+ * @param name the panel's gadget name
+ * @param use
+ */
+function usePanel( name: string, use: ( open: ( how: string, from?: string ) => void ) => void ): JQuery.Promise<unknown> {
+	mw.hook( panelHookPrefix + name ).add( use );
+	return mw.loader.using( 'ext.gadget.' + name + '-panel' );
 }
 
 function init(): void {
-	entries.forEach( ( entry ) => {
-		// The link itself: skins put the id on the list item, or on the link.
-		$( entry[ 0 ] ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
-			// Each panel opened from here is for oneself ('self'; the login panel ignores it).
-			openPanelOnClick<( how: string ) => void>( link, entry[ 1 ], ( open ) => open( 'self' ) );
+	[ login, createAccount ].forEach( ( selector, index ) => {
+		$( selector ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
+			panels[ specialPage( link as HTMLAnchorElement ) as string ] = index ? 'create-account' : 'login';
 		} );
+	} );
+	// One listener for every link, also those added later (notices, DiscussionTools, VisualEditor).
+	// Middle-click and modified clicks keep their meaning (the page, e.g. in a new tab); if the
+	// panel cannot be loaded, the link is followed.
+	$( document ).on( 'click', 'a', ( event ) => {
+		const link = event.currentTarget as HTMLAnchorElement;
+		// (A name such as "constructor" finds no panel to load, and the link is followed.)
+		const panel = panels[ specialPage( link ) as string ];
+		if ( panel && !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) ) {
+			// Each panel opened from here is for oneself, and learns the link (its returnto).
+			usePanel( panel, ( open ) => open( 'self', link.href ) ).then( null, () => {
+				location.href = link.href;
+			} );
+			event.preventDefault();
+		}
 	} );
 	withLabels( labels, ( texts ) => {
 		$( login ).each( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) );
@@ -65,7 +113,7 @@ function init(): void {
 		// eslint-disable-next-line mediawiki/no-storage
 		const resume = sessionStorage.getItem( resumeKey );
 		if ( resume ) {
-			loadPanel<( how: 'resume' ) => void>( resume ).then( ( open ) => open( 'resume' ) );
+			usePanel( resume, ( open ) => open( 'resume' ) );
 		}
 	} catch {}
 }

@@ -19,7 +19,7 @@ function init(): void {
 			texts[ 'link-reset' ],
 			't-passwordreset'
 		);
-		openPanelOnClick<OpenResetPanel>( item && item.querySelector( 'a' ), 'password-reset', ( open ) => open( target ) );
+		openPanelOnClick<OpenResetPanel>( item && item.querySelector( 'a' ), 'password-reset', ( open ) => open( 'helper', undefined, target ) );
 	} );
 }
 

@@ -9,10 +9,11 @@ import { InputProblem, ResetRoutes, fetchRoutes, requestReset, resetRequest } fr
 import messages from 'i18n:./i18n';
 
 /**
- * Opens the panel; with a `target` user name, as a helper sending that user a reset; with
- * `prefill`, for oneself, with the field already filled in (from the login panel).
+ * Opens the panel: 'helper' to send the user `name` a reset; 'self' for oneself, with the field
+ * filled in with `name` (from the login panel) or with the `wpUsername` of the link it was opened
+ * from (`from`, its address), as the wiki's page fills it in.
  */
-export type OpenResetPanel = ( target?: string, prefill?: string ) => void;
+export type OpenResetPanel = ( how: 'self' | 'helper', from?: string, name?: string ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
@@ -42,7 +43,9 @@ const knownFailures: Record<string, () => mw.Message> = {
 	moduledisabled: () => msg( 'not-available' )
 };
 
-const open: OpenResetPanel = ( target, prefill ) => {
+const open: OpenResetPanel = ( how, from, name ) => {
+	const target = how === 'helper' ? name : undefined;
+	const prefill = target ? undefined : name || ( from && mw.util.getParamValue( 'wpUsername', from ) ) || undefined;
 	let input: OO.ui.TextInputWidget | null = null;
 	const panel = new Panel( {
 		title: msg( target ? 'helper-title' : 'title' ).text(),
