@@ -13,11 +13,14 @@ import { ApiFailure } from './errors';
 import { MessageFunction } from './messages';
 import { Panel, describeFailure, stayOpen } from './panel';
 import { PasswordContext } from './password-validity';
+import { returnToOf } from './session';
 
 export interface AuthFlowSpec {
 	which: AuthAction;
 	/** The gadget whose panel this is: it is opened again after a redirecting provider. */
 	gadget: string;
+	/** The address of the link the panel was opened from, if any: its `returnto` is kept. */
+	from?: string;
 	api: ApiClient;
 	msg: MessageFunction;
 	panel: Panel;
@@ -54,15 +57,17 @@ function wikiText( html: string ): HTMLElement {
 
 /**
  * The wiki's own login or sign-up page, for a step the panel cannot show: the name typed so far
- * filled in, and back to this page (with its query, e.g. an edit form) when done.
+ * filled in, and, when done, where the link the panel was opened from would have gone, or back to
+ * this page (with its query, e.g. an edit form).
  *
  * @param which
  * @param username
+ * @param from the address of the link the panel was opened from, if any
  */
-export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string ): string {
-	const query: Record<string, string> = { returnto: mw.config.get( 'wgPageName' ) };
+export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string, from?: string ): string {
+	const query: Record<string, string> = Object.assign( { returnto: mw.config.get( 'wgPageName' ) as string }, returnToOf( from ) as Record<string, string> | null );
 	const rest = location.search.replace( /^\?/, '' ).split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).join( '&' );
-	if ( rest ) {
+	if ( rest && !returnToOf( from ) ) {
 		// As the address has it (still encoded): MediaWiki appends it to the page's address as it is.
 		query.returntoquery = rest;
 	}
@@ -202,7 +207,7 @@ export class AuthFlow {
 		sentence.textContent = spec.msg( handOverMessages[ spec.which ].sentence ).text();
 		const link = new OO.ui.ButtonWidget( {
 			label: spec.msg( handOverMessages[ spec.which ].button ).text(),
-			href: wikiPageUrl( spec.which, this.username ),
+			href: wikiPageUrl( spec.which, this.username, spec.from ),
 			flags: [ 'primary', 'progressive' ]
 		} );
 		// It goes to another page: a link, for screen readers too (OOUI calls every button one).

@@ -1,6 +1,6 @@
 // What changes in an open page when someone logs in (or signs up and is logged in) without
-// leaving it: the tokens it holds belong to the old session, and an edit form in progress must
-// be saved by the new one.
+// leaving it: the tokens it holds belong to the old session, and an edit in progress, in any
+// editor, must be saved by the new one.
 import { ApiClient } from './api';
 import { unknownAnswer } from './errors';
 
@@ -17,59 +17,129 @@ function forgetTokens(): void {
 	tokenTypes.forEach( ( type ) => api.badToken( type ) );
 }
 
-/** The edit form of this page, when the person is in the middle of an edit (or a preview). */
-function editInProgress(): HTMLFormElement | null {
+/** The wikitext edit form of this page, when the person is in the middle of an edit (or a preview). */
+function editForm(): HTMLFormElement | null {
 	const action = mw.config.get( 'wgAction' );
 	return action === 'edit' || action === 'submit' ? document.getElementById( 'editform' ) as HTMLFormElement | null : null;
 }
 
-interface TokenResponse {
-	query?: { tokens?: { csrftoken?: string } };
+/**
+ * Whether an editor that saves through the API is open: VisualEditor (visual or source mode,
+ * also while it loads) or DiscussionTools' reply or new-topic tool.
+ */
+function apiEditorOpen(): boolean {
+	return $( 'html.ve-activated, html.ve-active, .ext-discussiontools-ui-replyWidget' ).length > 0;
+}
+
+/** Where a panel opened from a link should send the browser: the link's `returnto`, if any. */
+export interface ReturnTo {
+	returnto: string;
+	returntoquery?: string;
 }
 
 /**
- * Hands an edit form in progress to the new session: its edit token is replaced by the new
- * session's, so Save saves the text, untouched, under the new name; `notice` says so above it.
+ * The `returnto` (and `returntoquery`) a link to the login or sign-up page carries, as the wiki's
+ * page would follow them; null when it has none.
+ *
+ * @param from the link's address
+ */
+export function returnToOf( from: string | undefined ): ReturnTo | null {
+	const returnto = from && mw.util.getParamValue( 'returnto', from );
+	if ( !returnto ) {
+		return null;
+	}
+	const returntoquery = mw.util.getParamValue( 'returntoquery', from as string );
+	return returntoquery ? { returnto, returntoquery } : { returnto };
+}
+
+/**
+ * Whether going to `target` would only load this page again: the same page, and (ignoring the
+ * order of the parameters) the same query.
+ *
+ * @param target
+ */
+function isThisPage( target: ReturnTo ): boolean {
+	const query = ( text: string ): string => text.split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).sort().join( '&' );
+	// Titles as wgPageName spells them: underscores, first letter in upper case (mw.Title is a module more).
+	const there = target.returnto.replace( / /g, '_' );
+	return there.charAt( 0 ).toUpperCase() + there.slice( 1 ) === mw.config.get( 'wgPageName' ) &&
+		query( decodeURIComponent( location.search.slice( 1 ) ) ) === query( target.returntoquery || '' );
+}
+
+interface SessionResponse {
+	query?: {
+		tokens?: { csrftoken?: string };
+		userinfo?: { id?: number; name?: string };
+	};
+}
+
+/**
+ * Tells the page who is logged in now, as VisualEditor does itself when a save finds a new user
+ * (ve.init.mw.Target#refreshUser): editors that save through the API (VisualEditor,
+ * DiscussionTools) assert the user that mw.config names, and the page's edit token. Resolves
+ * with the new session's edit token.
  *
  * @param api
- * @param form from editInProgress()
- * @param notice what the person is told (who they are now)
  */
-function adoptEditForm( api: ApiClient, form: HTMLFormElement, notice: HTMLElement ): Promise<void> {
-	return api.get<TokenResponse>( { action: 'query', meta: 'tokens', type: 'csrf' } ).then( ( response ) => {
-		const token = response.query && response.query.tokens && response.query.tokens.csrftoken;
-		if ( !token ) {
+function adoptSession( api: ApiClient ): Promise<string> {
+	return api.get<SessionResponse>( { action: 'query', meta: 'tokens|userinfo', type: 'csrf' } ).then( ( response ) => {
+		const query = response.query || {};
+		const token = query.tokens && query.tokens.csrftoken;
+		const user = query.userinfo;
+		if ( !token || !user || !user.id ) {
 			throw unknownAnswer();
 		}
 		mw.user.tokens.set( 'csrfToken', token );
-		$( form ).find( 'input[name="wpEditToken"]' ).val( token );
-		// The warning that the edit would be published under an IP address no longer holds.
-		$( '.mw-anon-edit-warning, .mw-temp-user-edit-warning' ).remove();
-		form.insertBefore( notice, form.firstChild );
+		mw.config.set( { wgUserName: user.name, wgUserId: user.id, wgUserIsTemp: false } );
+		return token;
 	} );
 }
 
 /**
  * The page goes on under the session a panel just logged in (a login, or a sign-up that logs the
- * new account in): the old session's tokens go; an edit in progress stays, with the new session's
- * edit token and `notice` above it; any other page reloads in place (same page, and the browser
- * restores the scroll position), and the promise never settles, so the panel stays busy until
- * the page goes.
+ * new account in). The old session's tokens go. An edit in progress stays where it is, in its
+ * editor, and its next save is made under the new name:
+ * - the wikitext edit form gets the new session's edit token, and `formNotice` above it;
+ * - VisualEditor and DiscussionTools are told the new user (see adoptSession), and the person
+ *   `editorNotice` in a notification.
+ * Any other page goes where the link that opened the panel said (`returnto`), or reloads in
+ * place (same page, and the browser restores the scroll position); the promise then never
+ * settles, so the panel stays busy until the page goes.
  *
  * @param api
- * @param notice what an editor is told, e.g. "You are now logged in as …"
+ * @param notices what an editor is told, e.g. "You are now logged in as …": above the edit form,
+ *  and in a notification for the other editors
+ * @param notices.form
+ * @param notices.editor
+ * @param from the address of the link the panel was opened from, if any
  */
-export function continueInNewSession( api: ApiClient, notice: string ): Promise<void> {
+export function continueInNewSession( api: ApiClient, notices: { form: string; editor: string }, from?: string ): Promise<void> {
 	forgetTokens();
-	const form = editInProgress();
+	const form = editForm();
 	if ( form ) {
-		const node = document.createElement( 'div' );
-		node.className = 'account-gadgets-logged-in mw-message-box mw-message-box-success';
-		node.setAttribute( 'role', 'status' );
-		node.textContent = notice;
-		return adoptEditForm( api, form, node );
+		return adoptSession( api ).then( ( token ) => {
+			$( form ).find( 'input[name="wpEditToken"]' ).val( token );
+			// The warning that the edit would be published under an IP address no longer holds.
+			$( '.mw-anon-edit-warning, .mw-temp-user-edit-warning' ).remove();
+			const node = document.createElement( 'div' );
+			node.className = 'account-gadgets-logged-in mw-message-box mw-message-box-success';
+			node.setAttribute( 'role', 'status' );
+			node.textContent = notices.form;
+			form.insertBefore( node, form.firstChild );
+		} );
 	}
-	location.reload();
+	if ( apiEditorOpen() ) {
+		return adoptSession( api ).then( () => {
+			mw.notify( notices.editor, { type: 'success', tag: 'account-gadgets-session' } );
+		} );
+	}
+	const target = returnToOf( from );
+	if ( target && !isThisPage( target ) ) {
+		location.href = mw.util.getUrl( target.returnto ) +
+			( target.returntoquery ? ( /\?/.test( mw.util.getUrl( target.returnto ) ) ? '&' : '?' ) + target.returntoquery : '' );
+	} else {
+		location.reload();
+	}
 	return new Promise<void>( () => {
 		// Never settles: the page is going away.
 	} );

@@ -17,7 +17,8 @@ import messages from 'i18n:./i18n';
 
 /** 'self': sign up (logged out, or a temporary account); 'other': for someone else; 'batch'. */
 export type CreateMode = 'self' | 'other' | 'batch' | 'resume';
-export type OpenCreatePanel = ( mode: CreateMode ) => void;
+/** `from`: the address of the link the panel was opened from, whose `returnto` is kept. */
+export type OpenCreatePanel = ( mode: CreateMode, from?: string ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
@@ -65,8 +66,13 @@ function createdNotice( username: string, emailed: boolean ): HTMLElement {
 	return node;
 }
 
-function openForm( mode: 'self' | 'other', resume: boolean ): void {
+function openForm( mode: 'self' | 'other', resume: boolean, from?: string ): void {
 	const forOther = mode === 'other';
+	// Signed up and logged in: the page goes on under the new account (an edit in progress stays).
+	const continueAs = ( username: string ): Promise<void> => continueInNewSession( api, {
+		form: msg( 'created-self-editing', username ).text(),
+		editor: msg( 'created-self-editor', username ).text()
+	}, from );
 	const panel = new Panel( {
 		title: msg( forOther ? 'title-other' : 'title-self' ).text(),
 		submitLabel: msg( 'submit' ).text(),
@@ -86,6 +92,7 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 	const flow: AuthFlow = new AuthFlow( {
 		which: 'create',
 		gadget: 'create-account',
+		from,
 		api,
 		msg,
 		panel,
@@ -159,7 +166,7 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 				}
 				// It exists: the password just typed (held in memory for this only) tells whether it is ours.
 				return submitAuth( api, 'login', { username, password: String( values.password || '' ) }, { returnUrl: location.href } )
-					.then( ( login ) => ( login.kind === 'pass' ? () => continueInNewSession( api, msg( 'created-self-editing', username ).text() ) : null ) );
+					.then( ( login ) => ( login.kind === 'pass' ? () => continueAs( username ) : null ) );
 			} );
 		},
 		onPass: ( username, values ) => {
@@ -174,7 +181,7 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 			return submitAuth( api, 'login', { username, password: String( values.password || '' ) }, { returnUrl: location.href } )
 				.then<void | typeof stayOpen>( ( login ) => {
 					if ( login.kind === 'pass' ) {
-						return continueInNewSession( api, msg( 'created-self-editing', username ).text() );
+						return continueAs( username );
 					}
 					panel.update( { isDirty: () => false } );
 					panel.showInfo( paragraph( msg( 'created-log-in', username ).text() ) );
@@ -189,13 +196,13 @@ function openForm( mode: 'self' | 'other', resume: boolean ): void {
 	}
 }
 
-const open: OpenCreatePanel = ( mode ) => {
+const open: OpenCreatePanel = ( mode, from ) => {
 	if ( mode === 'batch' ) {
 		openBatch( api, msg );
 	} else if ( mode === 'resume' ) {
 		openForm( mw.config.get( 'wgUserName' ) && !mw.config.get( 'wgUserIsTemp' ) ? 'other' : 'self', true );
 	} else {
-		openForm( mode, false );
+		openForm( mode, false, from );
 	}
 };
 

@@ -13,13 +13,16 @@ import type { OpenResetPanel } from '../password-reset/panel';
 import type { OpenCreatePanel } from '../create-account/panel';
 import messages from 'i18n:./i18n';
 
-/** Opens the panel ('self'); 'resume' after a redirecting provider brought the browser back. */
-export type OpenLoginPanel = ( how: 'self' | 'resume' ) => void;
+/**
+ * Opens the panel ('self'); 'resume' after a redirecting provider brought the browser back.
+ * `from`: the address of the link it was opened from, whose `returnto` is kept.
+ */
+export type OpenLoginPanel = ( how: 'self' | 'resume', from?: string ) => void;
 
 let msg: MessageFunction;
 let api: ApiClient;
 
-const open: OpenLoginPanel = ( how ) => {
+const open: OpenLoginPanel = ( how, from ) => {
 	const panel = new Panel( {
 		title: msg( 'title' ).text(),
 		submitLabel: msg( 'submit' ).text(),
@@ -30,6 +33,7 @@ const open: OpenLoginPanel = ( how ) => {
 	const flow: AuthFlow = new AuthFlow( {
 		which: 'login',
 		gadget: 'login',
+		from,
 		api,
 		msg,
 		panel,
@@ -43,7 +47,7 @@ const open: OpenLoginPanel = ( how ) => {
 				const username = flow.values().username;
 				panel.close();
 				loadPanel<OpenResetPanel>( 'password-reset' ).then( ( openReset ) => {
-					openReset( undefined, typeof username === 'string' ? username : '' );
+					openReset( 'self', undefined, typeof username === 'string' ? username : '' );
 				} );
 			} );
 			// No account yet: the sign-up panel. (Minerva's mobile menu has "Log in" only, as
@@ -51,11 +55,14 @@ const open: OpenLoginPanel = ( how ) => {
 			const signUp = new OO.ui.ButtonWidget( { label: msg( 'create-account' ).text(), framed: false, flags: [ 'progressive' ] } );
 			signUp.on( 'click', () => {
 				panel.close();
-				loadPanel<OpenCreatePanel>( 'create-account' ).then( ( openCreate ) => openCreate( 'self' ) );
+				loadPanel<OpenCreatePanel>( 'create-account' ).then( ( openCreate ) => openCreate( 'self', from ) );
 			} );
 			return $( '<div>' ).append( forgot.$element, signUp.$element )[ 0 ];
 		},
-		onPass: ( username ) => continueInNewSession( api, msg( 'logged-in-editing', username ).text() )
+		onPass: ( username ) => continueInNewSession( api, {
+			form: msg( 'logged-in-editing', username ).text(),
+			editor: msg( 'logged-in-editor', username ).text()
+		}, from )
 	} );
 	if ( how === 'resume' ) {
 		flow.resume();
