@@ -5,7 +5,8 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, Visit, loggedInAs, answerCaptcha, openBatchPanel
+	inVisit, wikis, accounts, Mailbox, gadgetMessages, panelSettled, browserForSuite, Visit, loggedInAs, answerCaptcha, openBatchPanel,
+	freshName, newPassword, fillSignupPanel as fillSignup
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -17,9 +18,6 @@ const filters = {
 	warn: { description: 'account-gadgets test: warn on Afwarn names', prefix: 'Afwarn', action: 'wpFilterActionWarn' },
 	deny: { description: 'account-gadgets test: disallow Afdeny names', prefix: 'Afdeny', action: 'wpFilterActionDisallow' }
 };
-let counter = 0;
-const freshName = ( prefix ) => `${ prefix } ${ Date.now().toString( 36 ) }${ ++counter }`;
-const newPassword = () => `Fresh-${ Math.random().toString( 36 ).slice( 2 ) }-Passw0rd`;
 
 function dialogOf( page ) {
 	return page.getByRole( 'dialog' );
@@ -60,15 +58,6 @@ async function openSignup( page ) {
 	await page.evaluate( () => document.querySelector( '#pt-createaccount a, a#pt-createaccount, #pt-createaccount-2 a' ).click() );
 	await dialogOf( page ).waitFor();
 	await panelSettled( page );
-}
-
-async function fillSignup( page, { name, password, email } ) {
-	const dialog = dialogOf( page );
-	await dialog.getByRole( 'textbox', { name: 'Username' } ).fill( name );
-	await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
-	await dialog.getByLabel( /^Retype password/ ).fill( password );
-	await dialog.getByRole( 'textbox', { name: 'Email' } ).fill( email );
-	await answerCaptcha( page );
 }
 
 function submit( page, label = en.submit ) {

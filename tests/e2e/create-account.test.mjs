@@ -6,18 +6,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, Visit, openFromMinervaMenu,
-	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum, loseAnswer, openBatchPanel
+	loggedInAs, assertNoPasswordInUrls, answerCaptcha, shownTitle, solveSum, loseAnswer, openBatchPanel,
+	freshName, newPassword, fillSignupPanel as fillSignup
 } from './helpers.mjs';
 
 const { admin, emailable: bob } = accounts;
 const en = gadgetMessages( 'create-account', 'en' );
-let counter = 0;
-
-/** A username nobody has yet. */
-function freshName( prefix ) {
-	return `${ prefix } ${ Date.now().toString( 36 ) }${ ++counter }`;
-}
-const newPassword = () => `Fresh-${ Math.random().toString( 36 ).slice( 2 ) }-Passw0rd`;
 
 /** A reader who is not logged in clicks "Create account" where they are. */
 async function openSignup( page ) {
@@ -33,17 +27,6 @@ function dialogOf( page ) {
 
 async function nameVerdict( page, status ) {
 	await dialogOf( page ).locator( `.account-gadgets-name-verdict[data-name-status="${ status }"]` ).waitFor();
-}
-
-async function fillSignup( page, { name, password, email } ) {
-	const dialog = dialogOf( page );
-	await dialog.getByRole( 'textbox', { name: 'Username' } ).fill( name );
-	await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
-	await dialog.getByLabel( /^Retype password/ ).fill( password );
-	if ( email ) {
-		await dialog.getByRole( 'textbox', { name: 'Email' } ).fill( email );
-	}
-	await answerCaptcha( page );
 }
 
 function submit( page, label = en.submit ) {

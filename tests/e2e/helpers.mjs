@@ -511,3 +511,63 @@ export async function openBatchPanel( page ) {
 	await title.waitFor();
 	await panelSettled( page );
 }
+
+let nameCounter = 0;
+
+/**
+ * A username nobody has yet.
+ *
+ * @param {string} prefix
+ * @return {string}
+ */
+export function freshName( prefix ) {
+	return `${ prefix } ${ Date.now().toString( 36 ) }${ ++nameCounter }`;
+}
+
+/** @return {string} a password the wikis accept for a new account */
+export function newPassword() {
+	return `Fresh-${ Math.random().toString( 36 ).slice( 2 ) }-Passw0rd`;
+}
+
+/**
+ * Types a name and password into the open login panel.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {{name: string, password: string}} account
+ * @param {string} [password]
+ */
+export async function fillLoginPanel( page, account, password = account.password ) {
+	const dialog = page.getByRole( 'dialog' );
+	await dialog.getByRole( 'textbox', { name: 'Username' } ).fill( account.name );
+	await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
+}
+
+/**
+ * Fills in the open sign-up panel, answering ConfirmEdit's question if the wiki asks it.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {{name: string, password: string, email?: string}} account
+ */
+export async function fillSignupPanel( page, { name, password, email } ) {
+	const dialog = page.getByRole( 'dialog' );
+	await dialog.getByRole( 'textbox', { name: 'Username' } ).fill( name );
+	await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
+	await dialog.getByLabel( /^Retype password/ ).fill( password );
+	if ( email ) {
+		await dialog.getByRole( 'textbox', { name: 'Email' } ).fill( email );
+	}
+	await answerCaptcha( page );
+}
+
+/**
+ * The latest revision of a page: who made it and its wikitext.
+ *
+ * @param {Visit} visit
+ * @param {string} title
+ * @return {Promise<{user: string, content: string}>}
+ */
+export async function latestRevision( visit, title ) {
+	const answer = await visit.api( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|content', rvslots: 'main' } );
+	const revision = answer.query.pages[ 0 ].revisions[ 0 ];
+	return { user: revision.user, content: revision.slots.main.content };
+}

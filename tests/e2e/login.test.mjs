@@ -8,7 +8,8 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit,
-	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls, runMaintenance, answerCaptcha, shownTitle, loseAnswer
+	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls, runMaintenance, answerCaptcha, shownTitle, loseAnswer,
+	fillLoginPanel as fillLogin
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -27,12 +28,6 @@ async function openPanel( page ) {
 	await page.evaluate( () => document.querySelector( '#pt-login a, a#pt-login, #pt-login-2 a, .vector-user-menu-login a' ).click() );
 	await page.getByRole( 'dialog' ).waitFor();
 	await panelSettled( page );
-}
-
-async function fillLogin( page, account, password = account.password ) {
-	const dialog = page.getByRole( 'dialog' );
-	await dialog.getByRole( 'textbox', { name: 'Username' } ).fill( account.name );
-	await dialog.getByLabel( 'Password', { exact: true } ).fill( password );
 }
 
 const noBadLoginCaptcha = { wgCaptchaTriggers: { badlogin: false, badloginperuser: false } };

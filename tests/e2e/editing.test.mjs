@@ -1,0 +1,314 @@
+// Never losing an edit, on every local wiki: every link to the login and sign-up pages opens the
+// panel (the edit notice, page content, a wiki in another language, VisualEditor's and
+// DiscussionTools' own notices), and after logging in or signing up the edit stays in its
+// editor, which saves it under the new name: the wikitext editor, VisualEditor in visual and
+// source mode, DiscussionTools' reply tool.
+/* global ve */
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	inVisit, wikis, accounts, gadgetMessages, panelSettled, browserForSuite, Visit, overrideSettings,
+	loggedInAs, assertNoPasswordInUrls, shownTitle, freshName, newPassword, fillLoginPanel, fillSignupPanel, latestRevision
+} from './helpers.mjs';
+import { hasExtension } from '../../scripts/wiki/wikis.mjs';
+
+const { logsIn: leo, admin } = accounts;
+const loginEn = gadgetMessages( 'login', 'en' );
+const createEn = gadgetMessages( 'create-account', 'en' );
+const contentPage = 'Editing test: links in content';
+
+/** Marks the page, so that a test can tell it was never reloaded. */
+function markPage( page ) {
+	return page.evaluate( () => {
+		window.accountGadgetsNotReloaded = true;
+	} );
+}
+
+async function assertNotReloaded( page ) {
+	assert.equal( await page.evaluate( () => window.accountGadgetsNotReloaded ), true, 'the page was not reloaded' );
+}
+
+/** Clicks a link as a person does, once the stub is ready, and waits for the panel titled `title`. */
+async function openPanelFrom( page, link, title ) {
+	await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+	await link.click();
+	await page.getByRole( 'dialog' ).getByText( title, { exact: true } ).first().waitFor();
+	await panelSettled( page );
+}
+
+/**
+ * The skin's "Log in", as a person reaches it: in 1.39's Vector 2022 it is in the "More options"
+ * menu, opened first.
+ */
+async function skinLoginLink( page ) {
+	const link = page.locator( '#pt-login-2 a, #pt-login a, .vector-user-menu-login a' ).locator( 'visible=true' ).first();
+	if ( await link.count() === 0 ) {
+		await page.locator( '#p-personal .vector-menu-checkbox' ).click();
+	}
+	return link;
+}
+
+/** Logs in as Leo in the open login panel, and waits until the page knows it. */
+async function logInInPanel( page ) {
+	await fillLoginPanel( page, leo );
+	await page.getByRole( 'dialog' ).getByRole( 'button', { name: loginEn.submit, exact: true } ).click();
+	await page.waitForFunction( ( name ) => mw.config.get( 'wgUserName' ) === name, leo.name );
+}
+
+/** Signs up in the open sign-up panel as a new account, and waits until the page knows it. */
+async function signUpInPanel( page, name ) {
+	await fillSignupPanel( page, { name, password: newPassword() } );
+	await page.getByRole( 'dialog' ).locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
+	await page.getByRole( 'dialog' ).getByRole( 'button', { name: createEn.submit, exact: true } ).click();
+	await page.waitForFunction( ( wanted ) => mw.config.get( 'wgUserName' ) === wanted, name );
+}
+
+/** VisualEditor's surface, ready for typing (visual or source mode). */
+async function visualEditorReady( page ) {
+	await page.locator( 'html.ve-active .ve-ce-documentNode[contenteditable="true"]' ).first().waitFor( { timeout: 60000 } );
+	await page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface() );
+}
+
+/** Types at the end of VisualEditor's document. */
+async function typeInVisualEditor( page, text ) {
+	await page.locator( '.ve-ce-documentNode[contenteditable="true"]' ).first().click();
+	await page.keyboard.press( 'Control+End' );
+	await page.keyboard.type( text );
+}
+
+/** VisualEditor's Save, then the save dialog's primary action; resolves when the editor has closed. */
+async function saveInVisualEditor( page ) {
+	await page.locator( '.ve-ui-toolbar-saveButton' ).first().click();
+	await page.locator( '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button' ).click();
+	await page.waitForFunction( () => !document.documentElement.classList.contains( 've-active' ), null, { timeout: 60000 } );
+}
+
+/** What an editor would be asked after a reload: VisualEditor's "Resume your edit?" and its like. */
+async function assertNoResumeQuestion( page ) {
+	assert.equal( await page.locator( '.oo-ui-window-active' ).filter( { hasText: /Resume|Discard|restore/i } ).count(), 0 );
+}
+
+for ( const wiki of wikis ) {
+	describe( `editing on MediaWiki ${ wiki.version }`, () => {
+		const suiteBrowser = browserForSuite();
+
+		before( async () => {
+			const visit = await new Visit( suiteBrowser(), wiki ).start();
+			await visit.logIn( admin );
+			const text = [
+				'Please [[Special:UserLogin|log in here]], or [[Special:CreateAccount|sign up here]].',
+				'',
+				'[{{fullurl:Special:UserLogin|returnto=Main_Page}} Log in and go to the main page].',
+				'',
+				'[[Help:Contents|Help]] is not a special page.'
+			].join( '\n' );
+			await visit.api( { action: 'edit', title: contentPage, text, token: await visit.token() }, { method: 'POST' } );
+			await visit.close();
+		} );
+
+		test( 'the edit notice\'s "log in": the panel opens, the text stays, and Save makes a revision by the person who logged in', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Editing test: notice login ${ Date.now() }`;
+				const text = `Written before logging in from the notice, ${ Date.now() }.`;
+				await visit.open( title, { action: 'edit', useskin: 'vector' } );
+				await page.locator( '#wpTextbox1' ).fill( text );
+				await markPage( page );
+				await openPanelFrom( page, page.locator( '.mw-anon-edit-warning a', { hasText: /^log in$/i } ), loginEn.title );
+				await logInInPanel( page );
+				await page.getByRole( 'status' ).getByText( `You are now logged in as ${ leo.name }.`, { exact: false } ).waitFor();
+				await assertNotReloaded( page );
+				assert.equal( await page.locator( '#wpTextbox1' ).inputValue(), text );
+				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
+		test( 'the edit notice\'s "create an account": the sign-up panel opens, and Save makes a revision by the new account', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Noticer' );
+				const title = `Editing test: notice sign-up ${ Date.now() }`;
+				const text = `Written before signing up from the notice, ${ Date.now() }.`;
+				// The wikitext editor with WikiEditor's toolbar this time (the default skin's).
+				await visit.open( title, { action: 'edit' } );
+				await page.locator( '.wikiEditor-ui-toolbar' ).waitFor();
+				await page.locator( '#wpTextbox1' ).fill( text );
+				await markPage( page );
+				await openPanelFrom( page, page.locator( '.mw-anon-edit-warning a', { hasText: /^create an account$/i } ), createEn[ 'title-self' ] );
+				await signUpInPanel( page, name );
+				await page.getByRole( 'status' ).getByText( `Your account ${ name } has been created`, { exact: false } ).waitFor();
+				await assertNotReloaded( page );
+				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
+				assert.deepEqual( await latestRevision( visit, title ), { user: name, content: text } );
+			} );
+		} );
+
+		test( 'links in page content open the panels; a modified click opens the page; a link\'s returnto is where the login goes', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				await visit.open( contentPage, { useskin: 'vector' } );
+				const content = page.locator( '#mw-content-text' );
+				await openPanelFrom( page, content.getByRole( 'link', { name: 'sign up here' } ), createEn[ 'title-self' ] );
+				await page.keyboard.press( 'Escape' );
+				await page.getByRole( 'dialog' ).waitFor( { state: 'detached' } );
+
+				// Ctrl-click: the wiki's own page in a new tab, and no panel here.
+				const [ tab ] = await Promise.all( [
+					visit.context.waitForEvent( 'page' ),
+					content.getByRole( 'link', { name: 'log in here' } ).click( { modifiers: [ 'Control' ] } )
+				] );
+				await tab.waitForLoadState();
+				assert.match( decodeURIComponent( tab.url() ), /Special:UserLogin/ );
+				await tab.close();
+				assert.equal( await page.getByRole( 'dialog' ).count(), 0 );
+
+				// A link to an ordinary page is left alone.
+				await Promise.all( [ page.waitForNavigation(), content.getByRole( 'link', { name: 'Help' } ).click() ] );
+				assert.equal( shownTitle( page ), 'Help:Contents' );
+				await page.goBack();
+
+				await openPanelFrom( page, content.getByRole( 'link', { name: 'Log in and go to the main page' } ), loginEn.title );
+				await fillLoginPanel( page, leo );
+				await Promise.all( [
+					page.waitForNavigation(),
+					page.getByRole( 'dialog' ).getByRole( 'button', { name: loginEn.submit, exact: true } ).click()
+				] );
+				await loggedInAs( visit, leo.name );
+				assert.equal( shownTitle( page ), 'Main_Page' );
+			} );
+		} );
+
+		test( 'on a wiki in Russian, its own names of the pages (Служебная:Вход) open the panels', async ( t ) => {
+			t.after( overrideSettings( wiki, { wgLanguageCode: 'ru' } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				// The names the wiki gives the pages in its language, from the wiki itself.
+				const info = await visit.api( { action: 'query', meta: 'siteinfo', siprop: 'namespaces|specialpagealiases' } );
+				const special = info.query.namespaces[ '-1' ].name;
+				const alias = ( name ) => info.query.specialpagealiases.find( ( entry ) => entry.realname === name ).aliases[ 0 ];
+				assert.notEqual( special, 'Special', 'the wiki speaks Russian' );
+				const title = `Editing test: Russian ${ Date.now() }`;
+				const admins = await new Visit( suiteBrowser(), wiki ).start();
+				await admins.logIn( admin );
+				const text = `[[${ special }:${ alias( 'Userlogin' ) }|войти]] · [[${ special }:${ alias( 'CreateAccount' ) }|создать учётную запись]]`;
+				await admins.api( { action: 'edit', title, text, token: await admins.token() }, { method: 'POST' } );
+				await admins.close();
+
+				await visit.open( title, { useskin: 'vector' } );
+				const content = page.locator( '#mw-content-text' );
+				const login = content.getByRole( 'link', { name: 'войти' } );
+				assert.match( decodeURIComponent( await login.getAttribute( 'href' ) ), new RegExp( `${ special }:${ alias( 'Userlogin' ) }` ) );
+				await openPanelFrom( page, login, gadgetMessages( 'login', 'ru' ).title );
+				await page.keyboard.press( 'Escape' );
+				await page.getByRole( 'dialog' ).waitFor( { state: 'detached' } );
+				await openPanelFrom( page, content.getByRole( 'link', { name: 'создать учётную запись' } ), gadgetMessages( 'create-account', 'ru' )[ 'title-self' ] );
+			} );
+		} );
+
+		test( 'VisualEditor: logging in keeps the surface, its text and undo history, asks nothing, and Save saves under the new name', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Editing test: VisualEditor login ${ Date.now() }`;
+				const text = `Written in VisualEditor before logging in, ${ Date.now() }.`;
+				await visit.open( title, { veaction: 'edit' } );
+				await visualEditorReady( page );
+				await typeInVisualEditor( page, text );
+				await markPage( page );
+				await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
+				await logInInPanel( page );
+				await page.getByText( loginEn[ 'logged-in-editor' ].replace( '$1', leo.name ) ).waitFor();
+				await assertNotReloaded( page );
+				await assertNoResumeQuestion( page );
+				assert.match( await page.locator( '.ve-ce-documentNode' ).first().innerText(), new RegExp( text ) );
+				assert.equal( await page.evaluate( () => ve.init.target.getSurface().getModel().canUndo() ), true, 'the undo history stays' );
+				await saveInVisualEditor( page );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
+		test( 'VisualEditor: "create an account" in its own notice signs up in the panel, and Save saves under the new account', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Visual' );
+				const title = `Editing test: VisualEditor sign-up ${ Date.now() }`;
+				const text = `Written in VisualEditor before signing up, ${ Date.now() }.`;
+				await visit.open( title, { veaction: 'edit' } );
+				await visualEditorReady( page );
+				await typeInVisualEditor( page, text );
+				await markPage( page );
+				// VisualEditor shows the wiki's edit notices (for a reader, the one saying they are not
+				// logged in) in its own popup, opened from the toolbar.
+				const notice = page.locator( '.ve-ui-mwNoticesPopupTool-items a, .ve-ui-mwNoticesPopupTool-item a' ).filter( { hasText: /create an account/i } );
+				if ( !await notice.first().isVisible() ) {
+					await page.locator( '.ve-ui-toolbar .oo-ui-tool-name-notices .oo-ui-tool-link' ).click();
+				}
+				await openPanelFrom( page, notice.first(), createEn[ 'title-self' ] );
+				await signUpInPanel( page, name );
+				await page.getByText( createEn[ 'created-self-editor' ].replace( '$1', name ) ).waitFor();
+				await assertNotReloaded( page );
+				await assertNoResumeQuestion( page );
+				await saveInVisualEditor( page );
+				assert.deepEqual( await latestRevision( visit, title ), { user: name, content: text } );
+			} );
+		} );
+
+		test( 'VisualEditor\'s source mode: logging in keeps the text, and Save saves under the new name', async ( t ) => {
+			// The 2017 wikitext editor, for readers too (1.39 has it off by default).
+			t.after( overrideSettings( wiki, { wgVisualEditorEnableWikitext: true, wgDefaultUserOptions: { 'visualeditor-newwikitext': 1 } } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Editing test: source mode ${ Date.now() }`;
+				const text = `Written in source mode before logging in, ${ Date.now() }.`;
+				await visit.open( title, { veaction: 'editsource' } );
+				await visualEditorReady( page );
+				assert.equal( await page.evaluate( () => ve.init.target.getSurface().getMode() ), 'source' );
+				await typeInVisualEditor( page, text );
+				await markPage( page );
+				await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
+				await logInInPanel( page );
+				await page.getByText( loginEn[ 'logged-in-editor' ].replace( '$1', leo.name ) ).waitFor();
+				await assertNotReloaded( page );
+				await assertNoResumeQuestion( page );
+				await saveInVisualEditor( page );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+			} );
+		} );
+
+		// Debian's 1.39 package has no DiscussionTools.
+		const whereDiscussionTools = hasExtension( wiki, 'DiscussionTools' ) ? test : () => {};
+		whereDiscussionTools( 'DiscussionTools: "log in" in the reply tool opens the panel, the reply stays, and "Reply" posts it under the new name', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Talk:Editing test ${ Date.now() }`;
+				const admins = await new Visit( suiteBrowser(), wiki ).start();
+				await admins.logIn( admin );
+				await admins.api( {
+					action: 'edit', title, token: await admins.token(),
+					text: '== A question ==\nDoes this work? [[User:Admin|Admin]] ([[User talk:Admin|talk]]) 12:00, 1 December 2026 (UTC)\n'
+				}, { method: 'POST' } );
+				await admins.close();
+				const reply = `My answer, written before logging in ${ Date.now() }`;
+				await visit.open( title, { useskin: 'vector' } );
+				await page.locator( '.ext-discussiontools-init-replybutton .oo-ui-buttonElement-button, .ext-discussiontools-init-replylink-reply' ).first().click();
+				const widget = page.locator( '.ext-discussiontools-ui-replyWidget' );
+				await widget.locator( '[contenteditable="true"], textarea' ).first().waitFor();
+				await widget.locator( '[contenteditable="true"], textarea' ).first().click();
+				await page.keyboard.type( reply );
+				await markPage( page );
+				// The reply tool's own line for readers: "…you can log in or create an account."
+				await openPanelFrom( page, widget.getByRole( 'link', { name: /^log in$/i } ), loginEn.title );
+				await logInInPanel( page );
+				await assertNotReloaded( page );
+				assert.match( await widget.innerText(), new RegExp( reply ) );
+				await widget.getByRole( 'button', { name: 'Reply', exact: true } ).click();
+				await widget.waitFor( { state: 'detached', timeout: 30000 } );
+				const revision = await latestRevision( visit, title );
+				assert.equal( revision.user, leo.name );
+				assert.match( revision.content, new RegExp( `${ reply }.*\\[\\[User:${ leo.name }\\|` ) );
+			} );
+		} );
+	} );
+}
