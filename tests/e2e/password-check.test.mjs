@@ -182,6 +182,37 @@ for ( const wiki of wikis ) {
 			await restorePassword( suiteBrowser(), wiki, newPassword );
 		} );
 
+		test( 'after the reauthentication window, a step the panel cannot show: the wiki\'s own page, and the password unchanged', async ( t ) => {
+			const restoreSettings = overrideSettings( wiki, { wgReauthenticateTime: { default: 1 }, accountGadgetsHandOverProvider: true } );
+			t.after( restoreSettings );
+			const unchanged = `Unchanged-${ wiki.id }-Password-${ Date.now() }`;
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				// Logged in before the test's provider was there, as a person whose wiki added one later.
+				const restore = overrideSettings( wiki, { accountGadgetsHandOverProvider: false } );
+				await visit.logIn( judy );
+				restore();
+				await page.waitForTimeout( 2100 );
+				await openChange( visit, judy, { loggedIn: true } );
+				await page.getByLabel( en[ 'current-password-label' ] ).fill( judy.password );
+				await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).fill( unchanged );
+				await page.getByLabel( en[ 'retype-label' ] ).fill( unchanged );
+				await page.getByRole( 'button', { name: en.change } ).click();
+				const alert = page.getByRole( 'alert' );
+				await alert.getByText( en[ 'reauth-elsewhere' ] ).waitFor();
+				assert.equal( await alert.getByText( en[ 'reauth-failed' ] ).count(), 0, 'not "not accepted": the password was right' );
+				const link = alert.getByRole( 'link', { name: en[ 'reauth-elsewhere-continue' ] } );
+				const target = new URL( await link.getAttribute( 'href' ), wiki.server );
+				assert.match( decodeURIComponent( target.pathname + target.search ), /Special:ChangePassword/ );
+				assert.ok( target.searchParams.get( 'returnto' ), 'and back here afterwards' );
+				assert.equal( await page.getByLabel( en[ 'new-password-label' ], { exact: true } ).inputValue(), unchanged, 'nothing typed is lost' );
+				assert.equal( visit.apiRequests( { action: 'changeauthenticationdata' } ).length, 0 );
+				assertNoPasswordInUrls( visit, judy.password, unchanged );
+			} );
+			restoreSettings();
+			assert.equal( await canLogIn( suiteBrowser(), wiki, judy.name, judy.password ), true, 'the password is as it was' );
+		} );
+
 		test( 'after the reauthentication window, two-factor: the current password, then the code step in the panel, then the change', async ( t ) => {
 			t.after( overrideSettings( wiki, { wgReauthenticateTime: { default: 1 } } ) );
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {

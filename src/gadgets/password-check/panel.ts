@@ -54,6 +54,16 @@ function openCheck(): void {
 	) );
 }
 
+/** The wiki's own page for changing the password, and back to this page afterwards. */
+function reauthElsewhere(): HTMLElement {
+	const node = paragraph( `${ msg( 'reauth-elsewhere' ).text() } ` );
+	const link = document.createElement( 'a' );
+	link.href = mw.util.getUrl( 'Special:ChangePassword', { returnto: mw.config.get( 'wgPageName' ) } );
+	link.textContent = msg( 'reauth-elsewhere-continue' ).text();
+	node.appendChild( link );
+	return node;
+}
+
 function openChange( status: SecurityStatus, panel: Panel, user: string ): void {
 	if ( status === 'fail' ) {
 		panel.showInfo( paragraph( msg( 'change-not-possible' ).parseDom() ) );
@@ -101,8 +111,12 @@ function openChange( status: SecurityStatus, panel: Panel, user: string ): void 
 				stepArea.appendChild( loginStep.element );
 				throw paragraph( msg( 'reauth-more' ).text() );
 			}
-			// FAIL (or a provider that redirects, which a re-authentication in place cannot follow).
 			loginStep = null;
+			if ( result.kind === 'elsewhere' || result.kind === 'redirect' ) {
+				// A step no panel shows (a security key…), or a provider that takes the browser
+				// elsewhere, which a re-authentication in place cannot follow: the wiki's own page.
+				throw reauthElsewhere();
+			}
 			throw paragraph( $( '<span>' ).text( `${ msg( 'reauth-failed' ).text() } ` )
 				.append( $( '<span>' ).html( result.kind === 'fail' ? result.html : '' ) ) );
 		} );
