@@ -7,6 +7,7 @@ import labels from 'labels:./i18n';
 import { withLabels } from '../../lib/labels';
 import { panelHookPrefix } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
+import { specialPage } from './logic';
 
 // The skins' own "Log in" and "Create account" (1.43's Vector 2022 has two of each, Minerva links
 // in its main menu, 1.43's temporary-account banner bare links with the same ids). They tell the
@@ -27,20 +28,6 @@ const panels: Record<string, string> = {
 	createaccount: 'create-account',
 	passwordreset: 'password-reset'
 };
-
-/**
- * The lower-case name (and subpage) of the special page a link of this wiki points to, in the
- * path (/wiki/…) or in `title=`; the namespace is any of its names (wgNamespaceIds: "Служебная",
- * "Special", "Спецстраница"). Undefined for any other link. (A malformed address throws: a link
- * then does what it always does.)
- *
- * @param link
- */
-function specialPage( link: HTMLAnchorElement ): string | undefined {
-	const address = decodeURIComponent( link.pathname + link.search ).toLowerCase();
-	const page = /(?:^[^?]*\/|[?&]title=)([^/?&#:]+):([^?&#]+)/.exec( address );
-	return page && link.host === location.host && mw.config.get( 'wgNamespaceIds' )[ page[ 1 ] ] === -1 ? page[ 2 ] : undefined;
-}
 
 /**
  * "Forgot your password?" beside one "Log in": a copy of its entry (the list item, or the bare
@@ -78,16 +65,17 @@ function usePanel( name: string, use: ( open: ( how: string, from?: string ) => 
 function init(): void {
 	[ login, createAccount ].forEach( ( selector, index ) => {
 		$( selector ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
-			panels[ specialPage( link as HTMLAnchorElement ) as string ] = index ? 'create-account' : 'login';
+			panels[ specialPage( link as HTMLAnchorElement, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ] = index ? 'create-account' : 'login';
 		} );
 	} );
-	// One listener for every link, also those added later (notices, DiscussionTools, VisualEditor).
-	// Middle-click and modified clicks keep their meaning (the page, e.g. in a new tab); if the
-	// panel cannot be loaded, the link is followed.
-	$( document ).on( 'click', 'a', ( event ) => {
-		const link = event.currentTarget as HTMLAnchorElement;
+	// One listener for every link, also those added later (notices, DiscussionTools, VisualEditor),
+	// in the capture phase: a skin's menu may stop a click on its way up (Timeless does). Middle-
+	// click and modified clicks keep their meaning (the page, e.g. in a new tab); if the panel
+	// cannot be loaded, the link is followed.
+	document.addEventListener( 'click', ( event ) => {
+		const link = $( event.target as Element ).closest( 'a' )[ 0 ] as HTMLAnchorElement | undefined;
 		// (A name such as "constructor" finds no panel to load, and the link is followed.)
-		const panel = panels[ specialPage( link ) as string ];
+		const panel = link && panels[ specialPage( link, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ];
 		if ( panel && !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) ) {
 			// Each panel opened from here is for oneself, and learns the link (its returnto).
 			usePanel( panel, ( open ) => open( 'self', link.href ) ).then( null, () => {
@@ -95,7 +83,7 @@ function init(): void {
 			} );
 			event.preventDefault();
 		}
-	} );
+	}, true );
 	withLabels( labels, ( texts ) => {
 		$( login ).each( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) );
 		// Tells tests (and anyone curious) that the links are in place.
