@@ -76,7 +76,8 @@ function init(): void {
 		const link = $( event.target as Element ).closest( 'a' )[ 0 ] as HTMLAnchorElement | undefined;
 		// (A name such as "constructor" finds no panel to load, and the link is followed.)
 		const panel = link && panels[ specialPage( link, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ];
-		if ( panel && !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) ) {
+		// Without Promise (Internet Explorer 11 on 1.39) the panels cannot run: the link opens its page.
+		if ( panel && window.Promise && !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) ) {
 			// Each panel opened from here is for oneself, and learns the link (its returnto).
 			usePanel( panel, ( open ) => open( 'self', link.href ) ).then( null, () => {
 				location.href = link.href;
