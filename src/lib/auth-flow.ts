@@ -65,9 +65,10 @@ function wikiText( html: string ): HTMLElement {
  * @param from the address of the link the panel was opened from, if any
  */
 export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string, from?: string ): string {
-	const query: Record<string, string> = Object.assign( { returnto: mw.config.get( 'wgPageName' ) as string }, returnToOf( from ) as Record<string, string> | null );
+	const elsewhere = returnToOf( from );
+	const query: Record<string, string> = Object.assign( { returnto: mw.config.get( 'wgPageName' ) as string }, elsewhere as Record<string, string> | null );
 	const rest = location.search.replace( /^\?/, '' ).split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).join( '&' );
-	if ( rest && !returnToOf( from ) ) {
+	if ( rest && !elsewhere ) {
 		// As the address has it (still encoded): MediaWiki appends it to the page's address as it is.
 		query.returntoquery = rest;
 	}

@@ -31,39 +31,37 @@ function apiEditorOpen(): boolean {
 	return $( 'html.ve-activated, html.ve-active, .ext-discussiontools-ui-replyWidget' ).length > 0;
 }
 
-/** Where a panel opened from a link should send the browser: the link's `returnto`, if any. */
+/** Where a panel opened from a link sends the browser afterwards. */
 export interface ReturnTo {
 	returnto: string;
 	returntoquery?: string;
 }
 
 /**
- * The `returnto` (and `returntoquery`) a link to the login or sign-up page carries, as the wiki's
- * page would follow them; null when it has none.
+ * Whether a title names this page.
+ *
+ * @param title
+ */
+function isThisPage( title: string ): boolean {
+	// As wgPageName spells titles: underscores, first letter in upper case (mw.Title is a module more).
+	const there = title.replace( / /g, '_' );
+	return there.charAt( 0 ).toUpperCase() + there.slice( 1 ) === mw.config.get( 'wgPageName' );
+}
+
+/**
+ * Where a link to the login or sign-up page would have gone afterwards, when that is another
+ * page: its `returnto` (and `returntoquery`), as the wiki's page follows them. Null when it has
+ * none, or names this page (the edit notice's links, the skin's): this page, as it is, stays.
  *
  * @param from the link's address
  */
 export function returnToOf( from: string | undefined ): ReturnTo | null {
 	const returnto = from && mw.util.getParamValue( 'returnto', from );
-	if ( !returnto ) {
+	if ( !returnto || isThisPage( returnto ) ) {
 		return null;
 	}
 	const returntoquery = mw.util.getParamValue( 'returntoquery', from as string );
 	return returntoquery ? { returnto, returntoquery } : { returnto };
-}
-
-/**
- * Whether going to `target` would only load this page again: the same page, and (ignoring the
- * order of the parameters) the same query.
- *
- * @param target
- */
-function isThisPage( target: ReturnTo ): boolean {
-	const query = ( text: string ): string => text.split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).sort().join( '&' );
-	// Titles as wgPageName spells them: underscores, first letter in upper case (mw.Title is a module more).
-	const there = target.returnto.replace( / /g, '_' );
-	return there.charAt( 0 ).toUpperCase() + there.slice( 1 ) === mw.config.get( 'wgPageName' ) &&
-		query( decodeURIComponent( location.search.slice( 1 ) ) ) === query( target.returntoquery || '' );
 }
 
 interface SessionResponse {
@@ -134,7 +132,7 @@ export function continueInNewSession( api: ApiClient, notices: { form: string; e
 		} );
 	}
 	const target = returnToOf( from );
-	if ( target && !isThisPage( target ) ) {
+	if ( target ) {
 		location.href = mw.util.getUrl( target.returnto ) +
 			( target.returntoquery ? ( /\?/.test( mw.util.getUrl( target.returnto ) ) ? '&' : '?' ) + target.returntoquery : '' );
 	} else {

@@ -310,5 +310,38 @@ for ( const wiki of wikis ) {
 				assert.match( revision.content, new RegExp( `${ reply }.*\\[\\[User:${ leo.name }\\|` ) );
 			} );
 		} );
+
+		whereDiscussionTools( 'DiscussionTools: a new topic written logged out is kept through signing up, and "Add topic" posts it under the new account', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Topical' );
+				const title = `Talk:Editing test new topic ${ Date.now() }`;
+				const admins = await new Visit( suiteBrowser(), wiki ).start();
+				await admins.logIn( admin );
+				await admins.api( {
+					action: 'edit', title, token: await admins.token(),
+					text: '== Earlier ==\nA first topic. [[User:Admin|Admin]] ([[User talk:Admin|talk]]) 12:00, 1 December 2026 (UTC)\n'
+				}, { method: 'POST' } );
+				await admins.close();
+				const subject = `A new topic ${ Date.now() }`;
+				const body = `Its first words, written before signing up ${ Date.now() }`;
+				await visit.open( title, { action: 'edit', section: 'new', useskin: 'vector' } );
+				const widget = page.locator( '.ext-discussiontools-ui-replyWidget' );
+				await widget.locator( '[contenteditable="true"], textarea' ).first().waitFor();
+				await page.getByRole( 'textbox', { name: 'Subject' } ).fill( subject );
+				await widget.locator( '[contenteditable="true"], textarea' ).first().click();
+				await page.keyboard.type( body );
+				await markPage( page );
+				await openPanelFrom( page, widget.getByRole( 'link', { name: /^create an account$/i } ), createEn[ 'title-self' ] );
+				await signUpInPanel( page, name );
+				await assertNotReloaded( page );
+				assert.equal( await page.getByRole( 'textbox', { name: 'Subject' } ).inputValue(), subject );
+				await widget.getByRole( 'button', { name: 'Add topic', exact: true } ).click();
+				await widget.waitFor( { state: 'detached', timeout: 30000 } );
+				const revision = await latestRevision( visit, title );
+				assert.equal( revision.user, name );
+				assert.match( revision.content, new RegExp( `== ${ subject } ==\\s+${ body }.*\\[\\[User:${ name }\\|` ) );
+			} );
+		} );
 	} );
 }
