@@ -328,9 +328,12 @@ for ( const wiki of wikis ) {
 				await visit.open( title, { action: 'edit', section: 'new', useskin: 'vector' } );
 				const widget = page.locator( '.ext-discussiontools-ui-replyWidget' );
 				await widget.locator( '[contenteditable="true"], textarea' ).first().waitFor();
+				// The tool sets itself up after it shows (its editor, its preview): typing waits for that.
+				await page.waitForLoadState( 'networkidle' );
 				await page.getByRole( 'textbox', { name: 'Subject' } ).fill( subject );
 				await widget.locator( '[contenteditable="true"], textarea' ).first().click();
 				await page.keyboard.type( body );
+				await widget.getByText( body ).waitFor();
 				await markPage( page );
 				await openPanelFrom( page, widget.getByRole( 'link', { name: /^create an account$/i } ), createEn[ 'title-self' ] );
 				await signUpInPanel( page, name );

@@ -73,7 +73,8 @@ function init(): void {
 	// click and modified clicks keep their meaning (the page, e.g. in a new tab); if the panel
 	// cannot be loaded, the link is followed.
 	document.addEventListener( 'click', ( event ) => {
-		const link = $( event.target as Element ).closest( 'a' )[ 0 ] as HTMLAnchorElement | undefined;
+		// Not a link in a panel: its way to the wiki's own page (the hand-over) goes there.
+		const link = $( event.target as Element ).closest( 'a:not(.account-gadgets-panel a)' )[ 0 ] as HTMLAnchorElement | undefined;
 		// (A name such as "constructor" finds no panel to load, and the link is followed.)
 		const panel = link && panels[ specialPage( link, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ];
 		// Without Promise (Internet Explorer 11 on 1.39) the panels cannot run: the link opens its page.
