@@ -280,7 +280,7 @@ async function timeEditLogin( visit, editor, way ) {
 	// A person takes longer to type than the page takes to load the rest of its modules.
 	await page.waitForLoadState( 'networkidle' );
 	// The edit notice's "log in" in the wikitext editor; the skin's in VisualEditor, whose notices are in a popup.
-	const link = editor === 'wikitext' ? page.locator( '.mw-anon-edit-warning a' ).first() : page.locator( '#pt-login-2 a, #pt-login a' ).first();
+	const link = editor === 'wikitext' ? page.locator( '.mw-anon-edit-warning a', { hasText: /^log in$/i } ) : page.locator( '#pt-login-2 a, #pt-login a' ).first();
 	const href = new URL( await link.getAttribute( 'href' ), page.url() ).href;
 	const stop = countBytes( page );
 	const started = Date.now();
