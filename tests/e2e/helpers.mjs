@@ -505,7 +505,9 @@ export async function openBatchPanel( page ) {
 	const link = page.getByRole( 'link', { name: en[ 'link-create-batch' ] } );
 	const title = page.getByRole( 'dialog' ).getByText( en[ 'title-batch' ] );
 	await link.click();
-	if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) ) {
+	// Clicked again only if the first click opened nothing: a panel still opening (on a busy
+	// machine) makes the page behind it inert, and a second click would wait for it in vain.
+	if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) && !await page.getByRole( 'dialog' ).count() ) {
 		await link.click();
 	}
 	await title.waitFor();
