@@ -105,6 +105,22 @@ async function passwordCheckFigures( browser, wiki ) {
 }
 
 /**
+ * Counts the bytes of every response the page receives until `stop()` is called.
+ *
+ * @param {import('playwright-core').Page} page
+ * @return {() => Promise<number>} stops counting, and resolves with the bytes
+ */
+function countBytes( page ) {
+	const pending = [];
+	const count = ( request ) => pending.push( request.sizes().then( ( sizes ) => sizes.responseBodySize + sizes.responseHeadersSize, () => 0 ) );
+	page.on( 'requestfinished', count );
+	return async () => {
+		page.off( 'requestfinished', count );
+		return ( await Promise.all( pending ) ).reduce( ( sum, size ) => sum + size, 0 );
+	};
+}
+
+/**
  * One login from User:Bob, from the click on "Log in" to User:Bob shown logged in, with the
  * fields filled at once: time, API requests before the page reloads, and bytes received.
  *
@@ -113,12 +129,7 @@ async function passwordCheckFigures( browser, wiki ) {
  */
 async function timeLogin( visit, flow ) {
 	const { page } = visit;
-	let bytes = 0;
-	const count = async ( request ) => {
-		const sizes = await request.sizes().catch( () => null );
-		bytes += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
-	};
-	page.on( 'requestfinished', count );
+	const stopCounting = countBytes( page );
 	// When the password leaves: the login itself (clientlogin, or core's form POST) and the page
 	// after it are what neither way can skip.
 	let loginSent = 0;
@@ -134,7 +145,7 @@ async function timeLogin( visit, flow ) {
 	await page.locator( '#pt-userpage' ).first().waitFor( { state: 'attached' } );
 	const ended = Date.now();
 	const ms = ended - started;
-	page.off( 'requestfinished', count );
+	const bytes = await stopCounting();
 	page.off( 'request', noteLogin );
 	const made = visit.requests.slice( before );
 	const reload = made.findIndex( ( request ) => request.method === 'GET' && !request.url.startsWith( visit.wiki.api ) && /index\.php|\/User:/.test( request.url ) );
@@ -231,22 +242,6 @@ export async function loginFigures( browser, wiki ) {
 
 // Logins in the middle of an edit, timed each way after one warm-up; the figures are medians.
 const editRounds = 3;
-
-/**
- * Counts the bytes of every response the page receives until `stop()` is called.
- *
- * @param {import('playwright-core').Page} page
- * @return {() => Promise<number>} stops counting, and resolves with the bytes
- */
-function countBytes( page ) {
-	const pending = [];
-	const count = ( request ) => pending.push( request.sizes().then( ( sizes ) => sizes.responseBodySize + sizes.responseHeadersSize, () => 0 ) );
-	page.on( 'requestfinished', count );
-	return async () => {
-		page.off( 'requestfinished', count );
-		return ( await Promise.all( pending ) ).reduce( ( sum, size ) => sum + size, 0 );
-	};
-}
 
 /**
  * One login in the middle of an edit, from the click on "log in" to the editor ready with the text

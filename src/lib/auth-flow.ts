@@ -66,9 +66,9 @@ function wikiText( html: string ): HTMLElement {
  */
 export function wikiPageUrl( which: AuthFlowSpec[ 'which' ], username: string, from?: string ): string {
 	const elsewhere = returnToOf( from );
-	const query: Record<string, string> = Object.assign( { returnto: mw.config.get( 'wgPageName' ) as string }, elsewhere as Record<string, string> | null );
+	const query: Record<string, string> = elsewhere ? { ...elsewhere } as Record<string, string> : { returnto: mw.config.get( 'wgPageName' ) };
 	const rest = location.search.replace( /^\?/, '' ).split( '&' ).filter( ( pair ) => pair && !/^title=/.test( pair ) ).join( '&' );
-	if ( rest && !elsewhere ) {
+	if ( !elsewhere && rest ) {
 		// As the address has it (still encoded): MediaWiki appends it to the page's address as it is.
 		query.returntoquery = rest;
 	}

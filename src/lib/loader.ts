@@ -46,6 +46,25 @@ export function loadPanel<T>( name: string ): Promise<T> {
 	} );
 }
 
+/** What a click says of its button and modifier keys (a DOM or a jQuery event). */
+interface ClickLike {
+	button: number;
+	ctrlKey: boolean;
+	metaKey: boolean;
+	shiftKey: boolean;
+	altKey: boolean;
+}
+
+/**
+ * Whether a click is a plain one: middle-click and modified clicks (a new tab, a new window) keep
+ * their meaning.
+ *
+ * @param event
+ */
+export function isPlainClick( event: ClickLike ): boolean {
+	return !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey );
+}
+
 /**
  * Makes a plain link open a panel instead. Middle-click and modified clicks keep their meaning
  * (the link's own page, e.g. in a new tab); if the panel cannot be loaded, the link is followed.
@@ -56,7 +75,7 @@ export function loadPanel<T>( name: string ): Promise<T> {
  */
 export function openPanelOnClick<T>( link: Element | null, name: string, use: ( panel: T ) => void ): void {
 	$( link || [] ).on( 'click', ( event ) => {
-		if ( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) {
+		if ( !isPlainClick( event ) ) {
 			return;
 		}
 		// Without Promise (Internet Explorer 11 on 1.39) loadPanel throws before preventDefault,

@@ -28,7 +28,8 @@ function editForm(): HTMLFormElement | null {
  * also while it loads) or DiscussionTools' reply or new-topic tool.
  */
 function apiEditorOpen(): boolean {
-	return $( 'html.ve-activated, html.ve-active, .ext-discussiontools-ui-replyWidget' ).length > 0;
+	// VisualEditor sets ve-activated as it starts, and keeps it until it closes.
+	return $( 'html.ve-activated, .ext-discussiontools-ui-replyWidget' ).length > 0;
 }
 
 /** Where a panel opened from a link sends the browser afterwards. */
@@ -133,8 +134,8 @@ export function continueInNewSession( api: ApiClient, notices: { form: string; e
 	}
 	const target = returnToOf( from );
 	if ( target ) {
-		location.href = mw.util.getUrl( target.returnto ) +
-			( target.returntoquery ? ( /\?/.test( mw.util.getUrl( target.returnto ) ) ? '&' : '?' ) + target.returntoquery : '' );
+		const page = mw.util.getUrl( target.returnto );
+		location.href = target.returntoquery ? page + ( page.includes( '?' ) ? '&' : '?' ) + target.returntoquery : page;
 	} else {
 		location.reload();
 	}

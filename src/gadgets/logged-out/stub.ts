@@ -5,7 +5,7 @@
 // nothing, and loads a panel only when such a link is used.
 import labels from 'labels:./i18n';
 import { withLabels } from '../../lib/labels';
-import { panelHookPrefix } from '../../lib/loader';
+import { isPlainClick, loadPanel } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
 import { specialPage } from './logic';
 
@@ -50,18 +50,6 @@ function addResetLink( element: Element, text: string ): void {
 	$copy.insertAfter( entry );
 }
 
-/**
- * Loads a panel and calls `use` with what it hands to its hook (see loadPanel, which this stub
- * does without: jQuery's promise is enough here, and smaller).
- *
- * @param name the panel's gadget name
- * @param use
- */
-function usePanel( name: string, use: ( open: ( how: string, from?: string ) => void ) => void ): JQuery.Promise<unknown> {
-	mw.hook( panelHookPrefix + name ).add( use );
-	return mw.loader.using( 'ext.gadget.' + name + '-panel' );
-}
-
 function init(): void {
 	[ login, createAccount ].forEach( ( selector, index ) => {
 		$( selector ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
@@ -77,10 +65,11 @@ function init(): void {
 		const link = $( event.target as Element ).closest( 'a:not(.account-gadgets-panel a)' )[ 0 ] as HTMLAnchorElement | undefined;
 		// (A name such as "constructor" finds no panel to load, and the link is followed.)
 		const panel = link && panels[ specialPage( link, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ];
-		// Without Promise (Internet Explorer 11 on 1.39) the panels cannot run: the link opens its page.
-		if ( panel && window.Promise && !( event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ) ) {
+		if ( panel && isPlainClick( event ) ) {
 			// Each panel opened from here is for oneself, and learns the link (its returnto).
-			usePanel( panel, ( open ) => open( 'self', link.href ) ).then( null, () => {
+			// Without Promise (Internet Explorer 11 on 1.39) loadPanel throws before preventDefault,
+			// and the link opens its page as usual.
+			loadPanel<( how: 'self', from: string ) => void>( panel ).then( ( open ) => open( 'self', link.href ), () => {
 				location.href = link.href;
 			} );
 			event.preventDefault();
@@ -103,7 +92,7 @@ function init(): void {
 		// eslint-disable-next-line mediawiki/no-storage
 		const resume = sessionStorage.getItem( resumeKey );
 		if ( resume ) {
-			usePanel( resume, ( open ) => open( 'resume' ) );
+			loadPanel<( how: 'resume' ) => void>( resume ).then( ( open ) => open( 'resume' ) );
 		}
 	} catch {}
 }
