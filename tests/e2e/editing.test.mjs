@@ -207,27 +207,39 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
-		test( 'VisualEditor: logging in keeps the surface, its text and undo history, asks nothing, and Save saves under the new name', async ( t ) => {
-			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-				const { page } = visit;
-				const title = `Editing test: VisualEditor login ${ Date.now() }`;
-				const text = `Written in VisualEditor before logging in, ${ Date.now() }.`;
-				await visit.open( title, { veaction: 'edit' } );
-				await visualEditorReady( page );
-				await typeInVisualEditor( page, text );
-				await markPage( page );
-				await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
-				await logInInPanel( page );
-				await page.getByText( loginEn[ 'logged-in-editor' ].replace( '$1', leo.name ) ).waitFor();
-				await assertNotReloaded( page );
-				await assertNoResumeQuestion( page );
-				assert.match( await page.locator( '.ve-ce-documentNode' ).first().innerText(), new RegExp( text ) );
-				assert.equal( await page.evaluate( () => ve.init.target.getSurface().getModel().canUndo() ), true, 'the undo history stays' );
-				await saveInVisualEditor( page );
-				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
-				assertNoPasswordInUrls( visit, leo.password );
+		// The visual mode, and the source mode (the 2017 wikitext editor, for readers too: 1.39 has
+		// it off by default).
+		const modes = [
+			{ mode: 'visual', veaction: 'edit', settings: null },
+			{ mode: 'source', veaction: 'editsource', settings: { wgVisualEditorEnableWikitext: true, wgDefaultUserOptions: { 'visualeditor-newwikitext': 1 } } }
+		];
+		for ( const { mode, veaction, settings } of modes ) {
+			test( `VisualEditor, ${ mode } mode: logging in keeps the surface, its text and undo history, asks nothing, and Save saves under the new name`, async ( t ) => {
+				if ( settings ) {
+					t.after( overrideSettings( wiki, settings ) );
+				}
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+					const { page } = visit;
+					const title = `Editing test: VisualEditor ${ mode } login ${ Date.now() }`;
+					const text = `Written in VisualEditor's ${ mode } mode before logging in, ${ Date.now() }.`;
+					await visit.open( title, { veaction } );
+					await visualEditorReady( page );
+					assert.equal( await page.evaluate( () => ve.init.target.getSurface().getMode() ), mode );
+					await typeInVisualEditor( page, text );
+					await markPage( page );
+					await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
+					await logInInPanel( page );
+					await page.getByText( loginEn[ 'logged-in-editor' ].replace( '$1', leo.name ) ).waitFor();
+					await assertNotReloaded( page );
+					await assertNoResumeQuestion( page );
+					assert.match( await page.locator( '.ve-ce-documentNode' ).first().innerText(), new RegExp( text ) );
+					assert.equal( await page.evaluate( () => ve.init.target.getSurface().getModel().canUndo() ), true, 'the undo history stays' );
+					await saveInVisualEditor( page );
+					assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+					assertNoPasswordInUrls( visit, leo.password );
+				} );
 			} );
-		} );
+		}
 
 		test( 'VisualEditor: "create an account" in its own notice signs up in the panel, and Save saves under the new account', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
@@ -252,28 +264,6 @@ for ( const wiki of wikis ) {
 				await assertNoResumeQuestion( page );
 				await saveInVisualEditor( page );
 				assert.deepEqual( await latestRevision( visit, title ), { user: name, content: text } );
-			} );
-		} );
-
-		test( 'VisualEditor\'s source mode: logging in keeps the text, and Save saves under the new name', async ( t ) => {
-			// The 2017 wikitext editor, for readers too (1.39 has it off by default).
-			t.after( overrideSettings( wiki, { wgVisualEditorEnableWikitext: true, wgDefaultUserOptions: { 'visualeditor-newwikitext': 1 } } ) );
-			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
-				const { page } = visit;
-				const title = `Editing test: source mode ${ Date.now() }`;
-				const text = `Written in source mode before logging in, ${ Date.now() }.`;
-				await visit.open( title, { veaction: 'editsource' } );
-				await visualEditorReady( page );
-				assert.equal( await page.evaluate( () => ve.init.target.getSurface().getMode() ), 'source' );
-				await typeInVisualEditor( page, text );
-				await markPage( page );
-				await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
-				await logInInPanel( page );
-				await page.getByText( loginEn[ 'logged-in-editor' ].replace( '$1', leo.name ) ).waitFor();
-				await assertNotReloaded( page );
-				await assertNoResumeQuestion( page );
-				await saveInVisualEditor( page );
-				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
 			} );
 		} );
 
@@ -331,7 +321,15 @@ for ( const wiki of wikis ) {
 				// The tool sets itself up after it shows (its editor, its preview): typing waits for that.
 				await page.waitForLoadState( 'networkidle' );
 				await page.getByRole( 'textbox', { name: 'Subject' } ).fill( subject );
-				await widget.locator( '[contenteditable="true"], textarea' ).first().click();
+				// Typed once the description has the focus (the tool may still move it as it sets up).
+				const description = widget.locator( '[contenteditable="true"], textarea' ).first();
+				await description.click();
+				await description.evaluate( ( node ) => new Promise( ( resolve ) => {
+					const focused = () => ( document.activeElement === node ? resolve() : setTimeout( focused, 50 ) );
+					focused();
+				} ) );
+				await page.waitForTimeout( 300 );
+				await description.click();
 				await page.keyboard.type( body );
 				await widget.getByText( body ).waitFor();
 				await markPage( page );
