@@ -167,7 +167,8 @@ for ( const wiki of wikis ) {
 				// A link to an ordinary page is left alone.
 				await Promise.all( [ page.waitForNavigation(), content.getByRole( 'link', { name: 'Help' } ).click() ] );
 				assert.equal( shownTitle( page ), 'Help:Contents' );
-				await page.goBack();
+				// Back on the page, loaded afresh (going back may restore it before its scripts have run again).
+				await visit.open( contentPage, { useskin: 'vector' } );
 
 				await openPanelFrom( page, content.getByRole( 'link', { name: 'Log in and go to the main page' } ), loginEn.title );
 				await fillLoginPanel( page, leo );
