@@ -26,6 +26,13 @@ QUnit.module( 'logged-out: which page a link points to', () => {
 		assert.strictEqual( pageOf( '/wiki/Special:UserLogin/signup' ), 'userlogin/signup' );
 	} );
 
+	QUnit.test( 'type=signup is the sign-up form, as the subpage is (MobileFrontend\'s "Sign up" links so)', ( assert ) => {
+		assert.strictEqual( pageOf( '/index.php?title=Special:UserLogin&returnto=Page%23%2Feditor%2Fall&warning=mobile-frontend-edit-signup-action&type=signup' ), 'userlogin/signup' );
+		assert.strictEqual( pageOf( '/index.php?title=Special:UserLogin&type=signupx' ), 'userlogin', 'another type' );
+		assert.strictEqual( pageOf( '/index.php?title=Special:UserLogin&returnto=Main_Page&returntoquery=type%3Dsignup' ), 'userlogin', 'a type for the page it returns to' );
+		assert.strictEqual( pageOf( '/index.php?title=Special:UserLogin&returnto=X&returntoquery=a%3D1%26type%3Dsignup' ), 'userlogin', 'also after another parameter there' );
+	} );
+
 	QUnit.test( 'any name of the Special namespace, and the wiki\'s own page names', ( assert ) => {
 		assert.strictEqual( pageOf( '/wiki/%D0%A1%D0%BB%D1%83%D0%B6%D0%B5%D0%B1%D0%BD%D0%B0%D1%8F:%D0%92%D1%85%D0%BE%D0%B4' ), 'вход', 'Служебная:Вход' );
 		assert.strictEqual( pageOf( '/index.php?title=Спецстраница:UserLogin' ), 'userlogin' );
