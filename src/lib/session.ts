@@ -39,13 +39,15 @@ export interface ReturnTo {
 }
 
 /**
- * Whether a title names this page.
+ * Whether a title names this page, whatever its fragment: MobileFrontend's editor returns to
+ * "Page#/editor/all", which a reload of this page opens again (a link there would only change the
+ * fragment, or, where the mobile view is not its own domain, leave it).
  *
  * @param title
  */
 function isThisPage( title: string ): boolean {
 	// As wgPageName spells titles: underscores, first letter in upper case (mw.Title is a module more).
-	const there = title.replace( / /g, '_' );
+	const there = title.split( '#' )[ 0 ].replace( / /g, '_' );
 	return there.charAt( 0 ).toUpperCase() + there.slice( 1 ) === mw.config.get( 'wgPageName' );
 }
 
