@@ -2,13 +2,14 @@
 // panel (the edit notice, page content, a wiki in another language, VisualEditor's and
 // DiscussionTools' own notices), and after logging in or signing up the edit stays in its
 // editor, which saves it under the new name: the wikitext editor, VisualEditor in visual and
-// source mode, DiscussionTools' reply tool.
+// source mode, DiscussionTools' reply tool, MobileFrontend's editor on a phone.
 /* global ve */
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, gadgetMessages, panelSettled, browserForSuite, Visit, overrideSettings,
-	loggedInAs, assertNoPasswordInUrls, shownTitle, freshName, newPassword, fillLoginPanel, fillSignupPanel, latestRevision
+	loggedInAs, assertNoPasswordInUrls, shownTitle, freshName, newPassword, fillLoginPanel, fillSignupPanel, latestRevision,
+	phone, assertMobileView
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -88,6 +89,38 @@ async function assertNoResumeQuestion( page ) {
 	assert.equal( await page.locator( '.oo-ui-window-active' ).filter( { hasText: /Resume|Discard|restore/i } ).count(), 0 );
 }
 
+/**
+ * Types at the end of what MobileFrontend's editor holds and saves it; resolves when the editor
+ * has closed. Its editor is VisualEditor where the wiki has it for the mobile view (1.43, 1.45),
+ * else its own source editor (1.39).
+ */
+async function saveInMobileEditor( page, text ) {
+	const source = page.locator( '.overlay #wikitext-editor' );
+	const surface = page.locator( '.overlay .ve-ce-documentNode[contenteditable="true"]' );
+	await source.or( surface ).first().waitFor( { timeout: 60000 } );
+	if ( await source.count() ) {
+		await source.tap();
+		await page.keyboard.press( 'Control+End' );
+		await page.keyboard.type( text );
+		await page.locator( '.overlay .continue' ).tap();
+		await page.locator( '.overlay .save' ).tap();
+	} else {
+		// Typed once VisualEditor has set up its surface and has the focus (before that, keys go nowhere or to its start).
+		await page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface(), null, { timeout: 60000 } );
+		await surface.first().tap();
+		await surface.first().evaluate( ( node ) => new Promise( ( resolve ) => {
+			const focused = () => ( node.contains( document.activeElement ) ? resolve() : setTimeout( focused, 50 ) );
+			focused();
+		} ) );
+		await page.keyboard.press( 'Control+End' );
+		await page.keyboard.type( text );
+		await surface.first().getByText( text.trim() ).waitFor();
+		await page.locator( '.ve-ui-toolbar-saveButton' ).first().tap();
+		await page.locator( '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button' ).tap();
+	}
+	await page.waitForFunction( () => !window.location.hash.includes( '/editor/' ), null, { timeout: 60000 } );
+}
+
 for ( const wiki of wikis ) {
 	describe( `editing on MediaWiki ${ wiki.version }`, () => {
 		const suiteBrowser = browserForSuite();
@@ -162,6 +195,9 @@ for ( const wiki of wikis ) {
 				await tab.waitForLoadState();
 				assert.match( decodeURIComponent( tab.url() ), /Special:UserLogin/ );
 				await tab.close();
+				// Back to this tab, as a person would be: Chromium keeps a tab that lost the front hidden,
+				// and pauses its animation frames, which a panel waits for as it opens.
+				await page.bringToFront();
 				assert.equal( await page.getByRole( 'dialog' ).count(), 0 );
 
 				// A link to an ordinary page is left alone.
@@ -267,6 +303,55 @@ for ( const wiki of wikis ) {
 				assert.deepEqual( await latestRevision( visit, title ), { user: name, content: text } );
 			} );
 		} );
+
+		// MobileFrontend's editor asks a reader, before anything is typed, to log in or sign up
+		// (1.45 does not while it makes temporary accounts, so the test turns them off); its links
+		// return to the editor ("Page#/editor/all"), which the panel opens again in the new session.
+		const mobileWays = [
+			{ way: 'Log in', title: loginEn.title, submit: loginEn.submit, account: () => leo },
+			{ way: 'Sign up', title: createEn[ 'title-self' ], submit: createEn.submit, account: () => ( { name: freshName( 'Phoner' ), password: newPassword() } ) }
+		];
+		for ( const { way, title: panelTitle, submit, account } of mobileWays ) {
+			test( `MobileFrontend's editor on a phone: "${ way }" in its notice opens the panel, the editor opens again in the new session, and saves under the new name`, async ( t ) => {
+				assertMobileView( wiki );
+				t.after( overrideSettings( wiki, { wgAutoCreateTempUser: { enabled: false } } ) );
+				const title = `Editing test: mobile ${ way } ${ Date.now() }`;
+				const admins = await new Visit( suiteBrowser(), wiki ).start();
+				await admins.logIn( admin );
+				await admins.api( { action: 'edit', title, text: 'A line already there.', token: await admins.token() }, { method: 'POST' } );
+				await admins.close();
+				await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+					const { page } = visit;
+					const person = account();
+					await visit.open( title, { useformat: 'mobile' } );
+					await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+					await page.locator( '#ca-edit' ).tap();
+					const link = page.locator( '.overlay .anonwarning' ).getByRole( 'link', { name: way, exact: true } );
+					await link.tap();
+					await page.getByRole( 'dialog' ).getByText( panelTitle, { exact: true } ).first().waitFor();
+					await panelSettled( page );
+					if ( way === 'Log in' ) {
+						await fillLoginPanel( page, person );
+					} else {
+						await fillSignupPanel( page, person );
+						await page.getByRole( 'dialog' ).locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
+					}
+					await Promise.all( [
+						page.waitForNavigation(),
+						page.getByRole( 'dialog' ).getByRole( 'button', { name: submit, exact: true } ).tap()
+					] );
+					// The same page in the mobile view, with its editor open, for the new name.
+					const address = new URL( page.url() );
+					assert.equal( address.searchParams.get( 'useformat' ), 'mobile' );
+					assert.equal( address.hash, '#/editor/all' );
+					await loggedInAs( visit, person.name );
+					const text = ` Typed on a phone after "${ way }", ${ Date.now() }.`;
+					await saveInMobileEditor( page, text );
+					assert.deepEqual( await latestRevision( visit, title ), { user: person.name, content: `A line already there.${ text }` } );
+					assertNoPasswordInUrls( visit, person.password );
+				}, phone() );
+			} );
+		}
 
 		// Debian's 1.39 package has no DiscussionTools.
 		const whereDiscussionTools = hasExtension( wiki, 'DiscussionTools' ) ? test : () => {};
