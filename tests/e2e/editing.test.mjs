@@ -49,26 +49,65 @@ async function skinLoginLink( page ) {
 	return link;
 }
 
+/**
+ * Fills in the open login panel as `account` and presses "Log in".
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {{name: string, password: string}} account
+ * @param {Function} [press] how the button is pressed (a tap on a phone)
+ */
+async function submitLoginPanel( page, account, press = ( button ) => button.click() ) {
+	await fillLoginPanel( page, account );
+	await press( page.getByRole( 'dialog' ).getByRole( 'button', { name: loginEn.submit, exact: true } ) );
+}
+
+/**
+ * Fills in the open sign-up panel as a new `account` and presses "Create account" once the
+ * name is known to be free.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {{name: string, password: string}} account
+ * @param {Function} [press] how the button is pressed (a tap on a phone)
+ */
+async function submitSignupPanel( page, account, press = ( button ) => button.click() ) {
+	await fillSignupPanel( page, account );
+	await page.getByRole( 'dialog' ).locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
+	await press( page.getByRole( 'dialog' ).getByRole( 'button', { name: createEn.submit, exact: true } ) );
+}
+
 /** Logs in as Leo in the open login panel, and waits until the page knows it. */
 async function logInInPanel( page ) {
-	await fillLoginPanel( page, leo );
-	await page.getByRole( 'dialog' ).getByRole( 'button', { name: loginEn.submit, exact: true } ).click();
+	await submitLoginPanel( page, leo );
 	await page.waitForFunction( ( name ) => mw.config.get( 'wgUserName' ) === name, leo.name );
 }
 
 /** Signs up in the open sign-up panel as a new account, and waits until the page knows it. */
 async function signUpInPanel( page, name ) {
-	await fillSignupPanel( page, { name, password: newPassword() } );
-	await page.getByRole( 'dialog' ).locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
-	await page.getByRole( 'dialog' ).getByRole( 'button', { name: createEn.submit, exact: true } ).click();
+	await submitSignupPanel( page, { name, password: newPassword() } );
 	await page.waitForFunction( ( wanted ) => mw.config.get( 'wgUserName' ) === wanted, name );
+}
+
+/** Resolves once the focus is in `locator`'s element (an editor may still move it as it sets up). */
+function untilFocused( locator ) {
+	return locator.evaluate( ( node ) => new Promise( ( resolve ) => {
+		const focused = () => ( node.contains( document.activeElement ) ? resolve() : setTimeout( focused, 50 ) );
+		focused();
+	} ) );
+}
+
+/** VisualEditor has set up its target and surface (keys typed before that go nowhere, or to its start). */
+function visualEditorTargetReady( page ) {
+	return page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface(), null, { timeout: 60000 } );
 }
 
 /** VisualEditor's surface, ready for typing (visual or source mode). */
 async function visualEditorReady( page ) {
 	await page.locator( 'html.ve-active .ve-ce-documentNode[contenteditable="true"]' ).first().waitFor( { timeout: 60000 } );
-	await page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface() );
+	await visualEditorTargetReady( page );
 }
+
+/** The primary action ("Save changes") of VisualEditor's save dialog, on the desktop and on a phone. */
+const saveDialogPrimary = '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button';
 
 /** Types at the end of VisualEditor's document. */
 async function typeInVisualEditor( page, text ) {
@@ -80,7 +119,7 @@ async function typeInVisualEditor( page, text ) {
 /** VisualEditor's Save, then the save dialog's primary action; resolves when the editor has closed. */
 async function saveInVisualEditor( page ) {
 	await page.locator( '.ve-ui-toolbar-saveButton' ).first().click();
-	await page.locator( '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button' ).click();
+	await page.locator( saveDialogPrimary ).click();
 	await page.waitForFunction( () => !document.documentElement.classList.contains( 've-active' ), null, { timeout: 60000 } );
 }
 
@@ -105,18 +144,14 @@ async function saveInMobileEditor( page, text ) {
 		await page.locator( '.overlay .continue' ).tap();
 		await page.locator( '.overlay .save' ).tap();
 	} else {
-		// Typed once VisualEditor has set up its surface and has the focus (before that, keys go nowhere or to its start).
-		await page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface(), null, { timeout: 60000 } );
+		await visualEditorTargetReady( page );
 		await surface.first().tap();
-		await surface.first().evaluate( ( node ) => new Promise( ( resolve ) => {
-			const focused = () => ( node.contains( document.activeElement ) ? resolve() : setTimeout( focused, 50 ) );
-			focused();
-		} ) );
+		await untilFocused( surface.first() );
 		await page.keyboard.press( 'Control+End' );
 		await page.keyboard.type( text );
 		await surface.first().getByText( text.trim() ).waitFor();
 		await page.locator( '.ve-ui-toolbar-saveButton' ).first().tap();
-		await page.locator( '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button' ).tap();
+		await page.locator( saveDialogPrimary ).tap();
 	}
 	await page.waitForFunction( () => !window.location.hash.includes( '/editor/' ), null, { timeout: 60000 } );
 }
@@ -207,11 +242,7 @@ for ( const wiki of wikis ) {
 				await visit.open( contentPage, { useskin: 'vector' } );
 
 				await openPanelFrom( page, content.getByRole( 'link', { name: 'Log in and go to the main page' } ), loginEn.title );
-				await fillLoginPanel( page, leo );
-				await Promise.all( [
-					page.waitForNavigation(),
-					page.getByRole( 'dialog' ).getByRole( 'button', { name: loginEn.submit, exact: true } ).click()
-				] );
+				await Promise.all( [ page.waitForNavigation(), submitLoginPanel( page, leo ) ] );
 				await loggedInAs( visit, leo.name );
 				assert.equal( shownTitle( page ), 'Main_Page' );
 			} );
@@ -308,8 +339,8 @@ for ( const wiki of wikis ) {
 		// (1.45 does not while it makes temporary accounts, so the test turns them off); its links
 		// return to the editor ("Page#/editor/all"), which the panel opens again in the new session.
 		const mobileWays = [
-			{ way: 'Log in', title: loginEn.title, submit: loginEn.submit, account: () => leo },
-			{ way: 'Sign up', title: createEn[ 'title-self' ], submit: createEn.submit, account: () => ( { name: freshName( 'Phoner' ), password: newPassword() } ) }
+			{ way: 'Log in', title: loginEn.title, submit: submitLoginPanel, account: () => leo },
+			{ way: 'Sign up', title: createEn[ 'title-self' ], submit: submitSignupPanel, account: () => ( { name: freshName( 'Phoner' ), password: newPassword() } ) }
 		];
 		for ( const { way, title: panelTitle, submit, account } of mobileWays ) {
 			test( `MobileFrontend's editor on a phone: "${ way }" in its notice opens the panel, the editor opens again in the new session, and saves under the new name`, async ( t ) => {
@@ -330,16 +361,8 @@ for ( const wiki of wikis ) {
 					await link.tap();
 					await page.getByRole( 'dialog' ).getByText( panelTitle, { exact: true } ).first().waitFor();
 					await panelSettled( page );
-					if ( way === 'Log in' ) {
-						await fillLoginPanel( page, person );
-					} else {
-						await fillSignupPanel( page, person );
-						await page.getByRole( 'dialog' ).locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
-					}
-					await Promise.all( [
-						page.waitForNavigation(),
-						page.getByRole( 'dialog' ).getByRole( 'button', { name: submit, exact: true } ).tap()
-					] );
+					// The panel reloads the page for the new session: its editor opens again.
+					await Promise.all( [ page.waitForNavigation(), submit( page, person, ( button ) => button.tap() ) ] );
 					// The same page in the mobile view, with its editor open, for the new name.
 					const address = new URL( page.url() );
 					assert.equal( address.searchParams.get( 'useformat' ), 'mobile' );
@@ -410,10 +433,7 @@ for ( const wiki of wikis ) {
 				// Typed once the description has the focus (the tool may still move it as it sets up).
 				const description = widget.locator( '[contenteditable="true"], textarea' ).first();
 				await description.click();
-				await description.evaluate( ( node ) => new Promise( ( resolve ) => {
-					const focused = () => ( document.activeElement === node ? resolve() : setTimeout( focused, 50 ) );
-					focused();
-				} ) );
+				await untilFocused( description );
 				await page.waitForTimeout( 300 );
 				await description.click();
 				await page.keyboard.type( body );
