@@ -506,8 +506,9 @@ export async function openBatchPanel( page ) {
 	const title = page.getByRole( 'dialog' ).getByText( en[ 'title-batch' ] );
 	await link.click();
 	// Clicked again only if the first click opened nothing: a panel still opening (on a busy
-	// machine) makes the page behind it inert, and a second click would wait for it in vain.
-	if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) && !await page.getByRole( 'dialog' ).count() ) {
+	// machine) makes the page behind it inert, and a second click would wait for it in vain. Such
+	// a panel is in the page but not yet shown, so it is looked for by its class, not its role.
+	if ( !await title.waitFor( { timeout: 5000 } ).then( () => true, () => false ) && !await page.locator( '.account-gadgets-panel' ).count() ) {
 		await link.click();
 	}
 	await title.waitFor();
