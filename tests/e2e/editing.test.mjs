@@ -230,9 +230,6 @@ for ( const wiki of wikis ) {
 				await tab.waitForLoadState();
 				assert.match( decodeURIComponent( tab.url() ), /Special:UserLogin/ );
 				await tab.close();
-				// Back to this tab, as a person would be: Chromium keeps a tab that lost the front hidden,
-				// and pauses its animation frames, which a panel waits for as it opens.
-				await page.bringToFront();
 				assert.equal( await page.getByRole( 'dialog' ).count(), 0 );
 
 				// A link to an ordinary page is left alone.
