@@ -95,9 +95,14 @@ function untilFocused( locator ) {
 	} ) );
 }
 
-/** VisualEditor has set up its target and surface (keys typed before that go nowhere, or to its start). */
+/**
+ * VisualEditor has set up its target and surface. The surface is in the page, editable, a task
+ * before VisualEditor initializes it (ve.init.mw.Target#addSurface): keys typed in between land
+ * in the page but not in VisualEditor's document, which drops them as it renders, and on a phone
+ * its surfaceReady then takes the focus away. `active` is set in that same task.
+ */
 function visualEditorTargetReady( page ) {
-	return page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.getSurface(), null, { timeout: 60000 } );
+	return page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.active && ve.init.target.getSurface(), null, { timeout: 60000 } );
 }
 
 /** VisualEditor's surface, ready for typing (visual or source mode). */
@@ -135,7 +140,9 @@ async function assertNoResumeQuestion( page ) {
  */
 async function saveInMobileEditor( page, text ) {
 	const source = page.locator( '.overlay #wikitext-editor' );
-	const surface = page.locator( '.overlay .ve-ce-documentNode[contenteditable="true"]' );
+	// MobileFrontend shows its VisualEditor overlay once the surface is ready; until then the
+	// overlay is marked as initializing.
+	const surface = page.locator( '.overlay:not(.editor-overlay-ve-initializing) .ve-ce-documentNode[contenteditable="true"]' );
 	await source.or( surface ).first().waitFor( { timeout: 60000 } );
 	if ( await source.count() ) {
 		await source.tap();
