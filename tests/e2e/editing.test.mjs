@@ -144,6 +144,12 @@ async function saveInMobileEditor( page, text ) {
 	// overlay is marked as initializing.
 	const surface = page.locator( '.overlay:not(.editor-overlay-ve-initializing) .ve-ce-documentNode[contenteditable="true"]' );
 	await source.or( surface ).first().waitFor( { timeout: 60000 } );
+	// The overlay's show() fires this hook, and only then, in the same task, puts VisualEditor's
+	// cursor at the lead paragraph (VisualEditorOverlay#targetInit, scrollToLeadParagraph): keys
+	// typed before that land at the end, the rest at the start. (mw.hook remembers a fired hook.)
+	await page.evaluate( () => new Promise( ( resolve ) => {
+		mw.hook( 'mobileFrontend.editorOpened' ).add( () => resolve() );
+	} ) );
 	if ( await source.count() ) {
 		await source.tap();
 		await page.keyboard.press( 'Control+End' );
@@ -153,7 +159,12 @@ async function saveInMobileEditor( page, text ) {
 	} else {
 		await visualEditorTargetReady( page );
 		await surface.first().tap();
-		await untilFocused( surface.first() );
+		// On a phone VisualEditor starts with its surface deactivated (no keyboard until a tap),
+		// and activates it a task after the focus arrives, from its own selection.
+		await page.waitForFunction( () => {
+			const view = ve.init.target.getSurface().getView();
+			return view.isFocused() && !view.isDeactivated();
+		} );
 		await page.keyboard.press( 'Control+End' );
 		await page.keyboard.type( text );
 		await surface.first().getByText( text.trim() ).waitFor();
