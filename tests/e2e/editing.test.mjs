@@ -96,27 +96,35 @@ function untilFocused( locator ) {
 }
 
 /**
- * VisualEditor has set up its target and surface. The surface is in the page, editable, a task
- * before VisualEditor initializes it (ve.init.mw.Target#addSurface): keys typed in between land
- * in the page but not in VisualEditor's document, which drops them as it renders, and on a phone
- * its surfaceReady then takes the focus away. `active` is set in that same task.
+ * VisualEditor's surface, ready for typing (visual or source mode). The surface is in the page,
+ * editable, a task before VisualEditor initializes it and sets `active`
+ * (ve.init.mw.Target#addSurface): keys typed in between land in the page but not in
+ * VisualEditor's document, which drops them as it renders.
  */
-function visualEditorTargetReady( page ) {
-	return page.waitForFunction( () => window.ve && ve.init && ve.init.target && ve.init.target.active && ve.init.target.getSurface(), null, { timeout: 60000 } );
-}
-
-/** VisualEditor's surface, ready for typing (visual or source mode). */
 async function visualEditorReady( page ) {
 	await page.locator( 'html.ve-active .ve-ce-documentNode[contenteditable="true"]' ).first().waitFor( { timeout: 60000 } );
-	await visualEditorTargetReady( page );
+	await page.waitForFunction( () => ve.init.target.active && ve.init.target.getSurface(), null, { timeout: 60000 } );
 }
 
 /** The primary action ("Save changes") of VisualEditor's save dialog, on the desktop and on a phone. */
 const saveDialogPrimary = '.ve-ui-mwSaveDialog .oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button';
 
-/** Types at the end of VisualEditor's document. */
-async function typeInVisualEditor( page, text ) {
-	await page.locator( '.ve-ce-documentNode[contenteditable="true"]' ).first().click();
+/**
+ * Types at the end of VisualEditor's document, once its surface has the focus and is active: on a
+ * phone it starts deactivated (no keyboard until a tap) and activates a task after the focus
+ * arrives, from its own selection.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ * @param {{ touch?: boolean }} [how] a tap, as on a phone, instead of a click
+ */
+async function typeInVisualEditor( page, text, { touch = false } = {} ) {
+	const surface = page.locator( '.ve-ce-documentNode[contenteditable="true"]' ).first();
+	await ( touch ? surface.tap() : surface.click() );
+	await page.waitForFunction( () => {
+		const view = ve.init.target.getSurface().getView();
+		return view.isFocused() && !view.isDeactivated();
+	} );
 	await page.keyboard.press( 'Control+End' );
 	await page.keyboard.type( text );
 }
@@ -140,13 +148,12 @@ async function assertNoResumeQuestion( page ) {
  */
 async function saveInMobileEditor( page, text ) {
 	const source = page.locator( '.overlay #wikitext-editor' );
-	// MobileFrontend shows its VisualEditor overlay once the surface is ready; until then the
-	// overlay is marked as initializing.
-	const surface = page.locator( '.overlay:not(.editor-overlay-ve-initializing) .ve-ce-documentNode[contenteditable="true"]' );
+	const surface = page.locator( '.overlay .ve-ce-documentNode' );
 	await source.or( surface ).first().waitFor( { timeout: 60000 } );
-	// The overlay's show() fires this hook, and only then, in the same task, puts VisualEditor's
-	// cursor at the lead paragraph (VisualEditorOverlay#targetInit, scrollToLeadParagraph): keys
-	// typed before that land at the end, the rest at the start. (mw.hook remembers a fired hook.)
+	// MobileFrontend shows its editor once it has loaded (VisualEditor's surface is then ready) and
+	// fires this hook as it does; in the same task VisualEditor's overlay then puts the cursor at
+	// the lead paragraph (VisualEditorOverlay#targetInit, scrollToLeadParagraph): keys typed before
+	// that land at the end, the rest at the start. (mw.hook remembers a fired hook.)
 	await page.evaluate( () => new Promise( ( resolve ) => {
 		mw.hook( 'mobileFrontend.editorOpened' ).add( () => resolve() );
 	} ) );
@@ -157,17 +164,8 @@ async function saveInMobileEditor( page, text ) {
 		await page.locator( '.overlay .continue' ).tap();
 		await page.locator( '.overlay .save' ).tap();
 	} else {
-		await visualEditorTargetReady( page );
-		await surface.first().tap();
-		// On a phone VisualEditor starts with its surface deactivated (no keyboard until a tap),
-		// and activates it a task after the focus arrives, from its own selection.
-		await page.waitForFunction( () => {
-			const view = ve.init.target.getSurface().getView();
-			return view.isFocused() && !view.isDeactivated();
-		} );
-		await page.keyboard.press( 'Control+End' );
-		await page.keyboard.type( text );
-		await surface.first().getByText( text.trim() ).waitFor();
+		await typeInVisualEditor( page, text, { touch: true } );
+		await surface.getByText( text.trim() ).waitFor();
 		await page.locator( '.ve-ui-toolbar-saveButton' ).first().tap();
 		await page.locator( saveDialogPrimary ).tap();
 	}
