@@ -173,8 +173,10 @@ export class AuthFlow {
 
 	/** Opens the panel on its first form. */
 	public open(): void {
+		// The form is asked for first: the window takes a moment to build, the wiki longer to answer.
+		const started = this.start();
 		this.spec.panel.open();
-		this.start().then( null, ( failure: ApiFailure ) => {
+		started.then( null, ( failure: ApiFailure ) => {
 			this.spec.panel.showInfo( describeFailure( failure, this.spec.msg ) );
 		} );
 	}
