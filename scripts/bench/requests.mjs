@@ -241,21 +241,119 @@ export async function loginFigures( browser, wiki ) {
 }
 
 // Logins in the middle of an edit, timed each way after one warm-up; the figures are medians.
-const editRounds = 3;
+const editRounds = 7;
+
+// Where the mid-edit driver keeps its state across core's page loads: the way, the editor, the
+// text typed, when it started, whether the form was sent, when it ended. (Never the password:
+// that stays in the script.)
+const benchState = 'account-gadgets-bench';
+
+/**
+ * Runs in every page of a mid-edit benchmark visit: it fills and sends the login form the moment
+ * it is there (the panel's fields, or core's Special:UserLogin), answers VisualEditor's "Resume
+ * edit?" at once, and notes on the page's own clock when the editor is ready and logged in. So
+ * neither way is timed with the test driver's own round trips: its click and its filling of the
+ * panel were some 130 ms of the 400 that ours took on 1.43.
+ *
+ * @param {{name: string, password: string}} account
+ */
+function midEditDriver( { name, password } ) {
+	const read = () => JSON.parse( sessionStorage.getItem( 'account-gadgets-bench' ) || 'null' );
+	const write = ( state ) => sessionStorage.setItem( 'account-gadgets-bench', JSON.stringify( state ) );
+	const fill = ( input, value ) => {
+		input.value = value;
+		input.dispatchEvent( new Event( 'input', { bubbles: true } ) );
+		input.dispatchEvent( new Event( 'change', { bubbles: true } ) );
+	};
+	// Both ways start with the click on "log in". Core's goes to the page the link points to: the
+	// gadget, which listens further down, does not see it.
+	window.addEventListener( 'click', ( event ) => {
+		const state = read();
+		if ( state && !state.started ) {
+			write( { ...state, started: Date.now() } );
+			if ( state.way === 'core' ) {
+				event.stopImmediatePropagation();
+			}
+		}
+	}, true );
+	let resumedAt = 0;
+	const check = () => {
+		const state = read();
+		if ( !state || !state.started || state.ended ) {
+			return;
+		}
+		const surface = document.querySelector( 'html.ve-active .ve-ce-documentNode[contenteditable="true"]' );
+		if ( state.way === 'ours' ) {
+			const secret = document.querySelector( '.account-gadgets-panel input[autocomplete="current-password"]' );
+			if ( !state.sent && secret ) {
+				fill( document.querySelector( '.account-gadgets-panel input[autocomplete="username"]' ), name );
+				fill( secret, password );
+				write( { ...state, sent: Date.now() } );
+				// Enter in the password field, as a person sends it.
+				$( secret ).trigger( $.Event( 'keypress', { which: 13, keyCode: 13 } ) );
+			} else if ( state.sent && mw.config.get( 'wgUserName' ) === name && document.querySelector( '.account-gadgets-logged-in, .mw-notification' ) ) {
+				const kept = state.editor === 'wikitext' ? document.getElementById( 'wpTextbox1' ).value : surface.innerText;
+				write( { ...state, ended: Date.now(), kept: kept.includes( state.text ) ? 'yes' : 'no' } );
+			}
+			return;
+		}
+		// (Once the form is whole: its hidden fields, the login token too, come after the button.)
+		const button = document.readyState !== 'loading' && document.getElementById( 'wpLoginAttempt' );
+		if ( !state.sent && button ) {
+			fill( document.getElementById( 'wpName1' ), name );
+			fill( document.getElementById( 'wpPassword1' ), password );
+			write( { ...state, sent: Date.now() } );
+			button.form.requestSubmit( button );
+		} else if ( state.sent && document.getElementById( 'pt-userpage' ) ) {
+			if ( state.editor === 'wikitext' ) {
+				const box = document.getElementById( 'wpTextbox1' );
+				if ( box ) {
+					write( { ...state, ended: Date.now(), kept: box.value.includes( state.text ) ? 'yes' : 'no' } );
+				}
+				return;
+			}
+			// VisualEditor's own resume, after its question "Resume your edit? This page was edited
+			// since you last loaded it" (which is not so); it asks before it activates.
+			const resume = [ ...document.querySelectorAll( '.oo-ui-window-active .oo-ui-buttonElement-button' ) ].find( ( element ) => element.textContent.trim() === 'Resume edit' );
+			if ( resume ) {
+				// Once, and again only if the question stays (a click before its dialog is ready does
+				// nothing): VisualEditor crashed the page under a click every 10 ms.
+				if ( Date.now() - resumedAt > 500 ) {
+					resumedAt = Date.now();
+					write( { ...state, asked: true } );
+					resume.click();
+				}
+			} else if ( surface ) {
+				const kept = surface.innerText.includes( state.text );
+				write( { ...state, ended: Date.now(), kept: kept && state.asked ? 'after a question' : kept ? 'yes' : 'no' } );
+			}
+		}
+	};
+	const start = () => {
+		new MutationObserver( check ).observe( document, { subtree: true, childList: true, attributes: true } );
+		// A config change is no mutation: look again now and then too.
+		setInterval( check, 10 );
+	};
+	if ( document.documentElement ) {
+		start();
+	} else {
+		document.addEventListener( 'readystatechange', start, { once: true } );
+	}
+}
 
 /**
  * One login in the middle of an edit, from the click on "log in" to the editor ready with the text
- * and the page logged in, the fields filled at once.
+ * and the page logged in, the fields filled at once (by midEditDriver, on the page's clock).
  *
- * @param {Visit} visit logged out
+ * @param {Visit} visit logged out, with midEditDriver in its pages
  * @param {'wikitext'|'visual'} editor
  * @param {'ours'|'core'} way ours: the panel; core: the link to Special:UserLogin, and back
  *  through its returnto
- * @return {Promise<{ms: number, bytes: number, textKept: string}>}
+ * @return {Promise<{ms: number, toForm: number, bytes: number, textKept: string}>} toForm: from the
+ *  click until the login form was sent
  */
 async function timeEditLogin( visit, editor, way ) {
 	const { page } = visit;
-	const leo = accounts.logsIn;
 	const text = `Benchmark text ${ Date.now() }`;
 	const title = `Benchmark edit ${ Date.now() }`;
 	const surface = '.ve-ce-documentNode[contenteditable="true"]';
@@ -265,7 +363,8 @@ async function timeEditLogin( visit, editor, way ) {
 		await page.locator( '#wpTextbox1' ).fill( text );
 	} else {
 		await visit.open( title, { veaction: 'edit', useskin: 'vector' } );
-		await page.locator( surface ).first().waitFor( { timeout: 60000 } );
+		// Typing before VisualEditor's target is active reaches the page but not its document.
+		await page.waitForFunction( () => window.ve && window.ve.init && window.ve.init.target && window.ve.init.target.active, null, { timeout: 60000 } );
 		await page.locator( surface ).first().click();
 		await page.keyboard.type( text );
 		// VisualEditor's auto-save, which core's way relies on, stores the change a moment later.
@@ -276,45 +375,20 @@ async function timeEditLogin( visit, editor, way ) {
 	await page.waitForLoadState( 'networkidle' );
 	// The edit notice's "log in" in the wikitext editor; the skin's in VisualEditor, whose notices are in a popup.
 	const link = editor === 'wikitext' ? page.locator( '.mw-anon-edit-warning a', { hasText: /^log in$/i } ) : page.locator( '#pt-login-2 a, #pt-login a' ).first();
-	const href = new URL( await link.getAttribute( 'href' ), page.url() ).href;
 	const stop = countBytes( page );
-	const started = Date.now();
-	let textKept;
-	if ( way === 'ours' ) {
-		await link.click();
-		await page.getByRole( 'dialog' ).getByRole( 'textbox', { name: 'Username' } ).fill( leo.name );
-		const password = page.getByRole( 'dialog' ).getByLabel( 'Password', { exact: true } );
-		await password.fill( leo.password );
-		await password.press( 'Enter' );
-		await page.waitForFunction( ( name ) => mw.config.get( 'wgUserName' ) === name, leo.name );
-		await page.locator( '.account-gadgets-logged-in, .mw-notification' ).first().waitFor();
-		textKept = editor === 'wikitext' ? await page.locator( '#wpTextbox1' ).inputValue() : await page.locator( surface ).first().innerText();
-	} else {
-		await page.goto( href );
-		await page.locator( '#wpName1' ).fill( leo.name );
-		await page.locator( '#wpPassword1' ).fill( leo.password );
-		await Promise.all( [ page.waitForURL( ( url ) => !/UserLogin/i.test( decodeURIComponent( url.href ) ) ), page.locator( '#wpPassword1' ).press( 'Enter' ) ] );
-		await page.locator( '#pt-userpage' ).first().waitFor( { state: 'attached' } );
-		if ( editor === 'wikitext' ) {
-			await page.locator( '#wpTextbox1' ).waitFor( { state: 'attached' } );
-			textKept = await page.locator( '#wpTextbox1' ).inputValue();
-		} else {
-			// VisualEditor's own resume, after its question "Resume your edit? This page was edited
-			// since you last loaded it" (which is not so).
-			const resume = page.getByRole( 'button', { name: 'Resume edit' } );
-			// (VisualEditor asks before it activates.)
-			await Promise.race( [ page.locator( `html.ve-active ${ surface }` ).first().waitFor( { timeout: 60000 } ), resume.waitFor( { timeout: 60000 } ) ] );
-			const asked = await resume.isVisible();
-			if ( asked ) {
-				await resume.click();
-				await page.locator( surface ).first().waitFor( { timeout: 60000 } );
-			}
-			textKept = await page.locator( surface ).first().innerText();
-			textKept = asked && textKept.includes( text ) ? `${ text } after "Resume your edit?"` : textKept;
-		}
-	}
-	const ms = Date.now() - started;
-	return { ms, bytes: await stop(), textKept: textKept.includes( `${ text } after` ) ? 'after a question' : textKept.includes( text ) ? 'yes' : 'no' };
+	await page.evaluate( ( start ) => sessionStorage.setItem( start.key, JSON.stringify( start.value ) ), { key: benchState, value: { way, editor, text } } );
+	await link.click();
+	await page.waitForFunction( ( key ) => ( JSON.parse( sessionStorage.getItem( key ) || '{}' ).ended ), benchState, { timeout: 60000 } ).catch( async ( error ) => {
+		// Where it got stuck, for whoever runs it (the state holds no password).
+		console.error( `mid-edit login, ${ way }, ${ editor }: stuck on ${ page.url() }`, await page.evaluate( ( key ) => sessionStorage.getItem( key ), benchState ) );
+		throw error;
+	} );
+	const state = await page.evaluate( ( key ) => {
+		const value = JSON.parse( sessionStorage.getItem( key ) );
+		sessionStorage.removeItem( key );
+		return value;
+	}, benchState );
+	return { ms: state.ended - state.started, toForm: state.sent - state.started, bytes: await stop(), textKept: state.kept };
 }
 
 /**
@@ -327,25 +401,33 @@ async function timeEditLogin( visit, editor, way ) {
 export async function editLoginFigures( browser, wiki ) {
 	const rows = [];
 	for ( const editor of [ 'wikitext', 'visual' ] ) {
-		const results = {};
+		const visits = {};
+		const runs = { ours: [], core: [] };
 		for ( const way of [ 'ours', 'core' ] ) {
-			const visit = await new Visit( browser, wiki ).start();
-			const runs = [];
-			for ( let round = 0; round <= editRounds; round++ ) {
-				const run = await timeEditLogin( visit, editor, way );
+			visits[ way ] = await new Visit( browser, wiki ).start();
+			await visits[ way ].context.addInitScript( midEditDriver, accounts.logsIn );
+		}
+		// The ways take turns, so that a slower spell of the wiki falls on both.
+		for ( let round = 0; round <= editRounds; round++ ) {
+			for ( const way of [ 'ours', 'core' ] ) {
+				const run = await timeEditLogin( visits[ way ], editor, way );
 				// Round 0 warms the browser's cache.
 				if ( round > 0 ) {
-					runs.push( run );
+					runs[ way ].push( run );
 				}
 			}
-			await visit.close();
-			results[ way ] = { ms: median( runs.map( ( run ) => run.ms ) ), bytes: median( runs.map( ( run ) => run.bytes ) ), textKept: runs.map( ( run ) => run.textKept ).join( ',' ) };
+		}
+		const results = {};
+		for ( const way of [ 'ours', 'core' ] ) {
+			await visits[ way ].close();
+			results[ way ] = { ms: median( runs[ way ].map( ( run ) => run.ms ) ), toForm: median( runs[ way ].map( ( run ) => run.toForm ) ), bytes: median( runs[ way ].map( ( run ) => run.bytes ) ), textKept: runs[ way ].map( ( run ) => run.textKept ).join( ',' ) };
 		}
 		const { ours, core } = results;
 		const name = editor === 'wikitext' ? 'wikitext editor' : 'VisualEditor';
 		rows.push(
 			{ figure: `login mid-edit, ${ name }: click to editor ready and logged in, ms (ours / core)`, value: `${ ours.ms } / ${ core.ms }`, goal: 'ours ≤ 0.5 × core' },
 			{ figure: `login mid-edit, ${ name }: ratio ours / core (time)`, value: ( ours.ms / core.ms ).toFixed( 2 ), goal: '≤ 0.50' },
+			{ figure: `login mid-edit, ${ name }: of that, click to the form sent, ms (ours / core)`, value: `${ ours.toForm } / ${ core.toForm }`, goal: '(reported)' },
 			{ figure: `login mid-edit, ${ name }: bytes received (ours / core)`, value: `${ ours.bytes } / ${ core.bytes }`, goal: 'ours ≤ 0.5 × core' },
 			{ figure: `login mid-edit, ${ name }: the text kept, each round (ours / core)`, value: `${ ours.textKept } / ${ core.textKept }`, goal: 'ours: yes' }
 		);
