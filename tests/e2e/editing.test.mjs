@@ -129,11 +129,22 @@ async function typeInVisualEditor( page, text, { touch = false } = {} ) {
 	await page.keyboard.type( text );
 }
 
-/** VisualEditor's Save, then the save dialog's primary action; resolves when the editor has closed. */
+/**
+ * VisualEditor's Save, then the save dialog's primary action; resolves when the editor has closed,
+ * and fails at once with what the save dialog says if the wiki refused the save (an error, or a
+ * warning such as a captcha or an edit filter's), rather than after a timeout that says nothing.
+ */
 async function saveInVisualEditor( page ) {
 	await page.locator( '.ve-ui-toolbar-saveButton' ).first().click();
 	await page.locator( saveDialogPrimary ).click();
-	await page.waitForFunction( () => !document.documentElement.classList.contains( 've-active' ), null, { timeout: 60000 } );
+	const outcome = await page.waitForFunction( () => {
+		if ( !document.documentElement.classList.contains( 've-active' ) ) {
+			return { closed: true };
+		}
+		const said = document.querySelector( '.ve-ui-mwSaveDialog .oo-ui-processDialog-errors:not(.oo-ui-element-hidden), .ve-ui-mwSaveDialog .ve-ui-mwSaveDialog-message' );
+		return said && { closed: false, said: said.textContent };
+	}, null, { timeout: 60000 } ).then( ( handle ) => handle.jsonValue() );
+	assert.ok( outcome.closed, `VisualEditor did not save: ${ outcome.said }` );
 }
 
 /** What an editor would be asked after a reload: VisualEditor's "Resume your edit?" and its like. */
