@@ -1,6 +1,7 @@
 // The API layer every panel uses. Logic depends on the small ApiClient interface, so unit tests
 // inject a fake that records requests; createApi() is the one place that builds a real mw.Api.
 import { ApiFailure, toFailure } from './errors';
+import { AjaxHost, Fence, createFence } from './session-fence';
 
 declare const ACCOUNT_GADGETS_VERSION: string;
 
@@ -10,6 +11,11 @@ export type ApiParams = Record<string, ApiValue>;
 export interface RequestOptions {
 	/** Aborting the signal aborts the request; the promise then rejects with kind 'aborted'. */
 	signal?: AbortSignal;
+	/**
+	 * A request that may log the page in (clientlogin, createaccount): it goes alone, with no
+	 * other request of the page in flight (see session-fence).
+	 */
+	alone?: boolean;
 }
 
 /** What logic may do with the API. Every rejection is an ApiFailure. */
@@ -22,7 +28,7 @@ export interface ApiClient {
 	 * A token sent under its own parameter name, as clientlogin (`logintoken`) and createaccount
 	 * (`createtoken`) want it; retried once with a fresh token on badtoken.
 	 */
-	postWithPrefixedToken<T>( tokenType: string, tokenParam: string, params: ApiParams ): Promise<T>;
+	postWithPrefixedToken<T>( tokenType: string, tokenParam: string, params: ApiParams, options?: RequestOptions ): Promise<T>;
 }
 
 /** A jQuery promise as mw.Api returns it: rejections carry (code, response), and it can abort. */
@@ -33,8 +39,8 @@ export interface JqueryLikePromise<T> {
 
 /** The part of mw.Api that createApi wraps. */
 export interface MwApiLike {
-	get( params: ApiParams ): JqueryLikePromise<unknown>;
-	post( params: ApiParams ): JqueryLikePromise<unknown>;
+	get( params: ApiParams, ajaxOptions?: Record<string, unknown> ): JqueryLikePromise<unknown>;
+	post( params: ApiParams, ajaxOptions?: Record<string, unknown> ): JqueryLikePromise<unknown>;
 	postWithToken( tokenType: string, params: ApiParams ): JqueryLikePromise<unknown>;
 	getToken( tokenType: string ): JqueryLikePromise<unknown>;
 	badToken( tokenType: string ): void;
@@ -66,25 +72,33 @@ function settle<T>( request: JqueryLikePromise<unknown>, options?: RequestOption
  * Adapts an mw.Api (or a test double of one) to ApiClient.
  *
  * @param api
+ * @param fence what sends a request that goes alone (`alone`); without it, such a request goes
+ *  as any other, with `ajaxOptions` none
  */
-export function wrapMwApi( api: MwApiLike ): ApiClient {
-	function postWithPrefixedToken<T>( tokenType: string, tokenParam: string, params: ApiParams, retried = false ): Promise<T> {
+export function wrapMwApi( api: MwApiLike, fence: Fence = ( send ) => send( {} ) ): ApiClient {
+	const send = <T>( method: 'get' | 'post', params: ApiParams, options?: RequestOptions ): Promise<T> => options && options.alone ?
+		fence( ( ajaxOptions ) => settle<T>( api[ method ]( params, ajaxOptions ), options ) ) :
+		settle<T>( api[ method ]( params ), options );
+	const post = <T>( params: ApiParams, options?: RequestOptions ): Promise<T> => send<T>( 'post', params, options );
+	function prefixed<T>(
+		tokenType: string, tokenParam: string, params: ApiParams, options?: RequestOptions, retried = false
+	): Promise<T> {
 		return settle<string>( api.getToken( tokenType ) )
-			.then( ( token ) => settle<T>( api.post( Object.assign( {}, params, { [ tokenParam ]: token } ) ) ) )
+			.then( ( token ) => post<T>( Object.assign( {}, params, { [ tokenParam ]: token } ), options ) )
 			.catch( ( failure: ApiFailure ) => {
 				if ( !retried && failure.kind === 'api' && failure.code === 'badtoken' ) {
 					// The cached token went stale (the session changed): forget it and try once more.
 					api.badToken( tokenType );
-					return postWithPrefixedToken<T>( tokenType, tokenParam, params, true );
+					return prefixed<T>( tokenType, tokenParam, params, options, true );
 				}
 				throw failure;
 			} );
 	}
 	return {
-		get: ( params, options ) => settle( api.get( params ), options ),
-		post: ( params, options ) => settle( api.post( params ), options ),
+		get: ( params, options ) => send( 'get', params, options ),
+		post,
 		postWithToken: ( tokenType, params, options ) => settle( api.postWithToken( tokenType, params ), options ),
-		postWithPrefixedToken: ( tokenType, tokenParam, params ) => postWithPrefixedToken( tokenType, tokenParam, params )
+		postWithPrefixedToken: ( tokenType, tokenParam, params, options ) => prefixed( tokenType, tokenParam, params, options )
 	};
 }
 
@@ -108,5 +122,5 @@ export function createApi( gadget: string ): ApiClient {
 			timeout: 30000
 		}
 	} );
-	return wrapMwApi( api as unknown as MwApiLike );
+	return wrapMwApi( api as unknown as MwApiLike, createFence( $ as unknown as AjaxHost ) );
 }

@@ -255,12 +255,16 @@ export function submitAuth(
 	type Response = Record<string, AuthAnswer>;
 	const read = ( response: Response ): AuthStep => readAuthAnswer( response[ module.action ] );
 	const { tokenType, tokenParam } = module;
-	const fresh = (): Promise<AuthStep> => api.postWithPrefixedToken<Response>( tokenType, tokenParam, params ).then( read );
+	// Each step may log the page in (see session-fence).
+	const alone = { alone: true };
+	function fresh(): Promise<AuthStep> {
+		return api.postWithPrefixedToken<Response>( tokenType, tokenParam, params, alone ).then( read );
+	}
 	if ( !submission.token ) {
 		return fresh();
 	}
 	const withToken = Object.assign( {}, params, { [ tokenParam ]: submission.token } );
-	return api.post<Response>( withToken ).then( read, ( failure: ApiFailure ) => {
+	return api.post<Response>( withToken, alone ).then( read, ( failure: ApiFailure ) => {
 		if ( failure.kind === 'api' && failure.code === 'badtoken' ) {
 			// The form was fetched in another session (a login in another tab): ask again.
 			return fresh();

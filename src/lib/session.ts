@@ -80,10 +80,15 @@ interface SessionResponse {
  * DiscussionTools) assert the user that mw.config names, and the page's edit token. Resolves
  * with the new session's edit token.
  *
+ * The request goes alone (see session-fence): the new session has no token secret yet, and this
+ * request makes it. Another request in flight meanwhile (the page's requests held during the
+ * login go now) may save the session as it found it, without the secret, and the token would
+ * then be refused ("loss of session data").
+ *
  * @param api
  */
 function adoptSession( api: ApiClient ): Promise<string> {
-	return api.get<SessionResponse>( { action: 'query', meta: 'tokens|userinfo', type: 'csrf' } ).then( ( response ) => {
+	return api.get<SessionResponse>( { action: 'query', meta: 'tokens|userinfo', type: 'csrf' }, { alone: true } ).then( ( response ) => {
 		const query = response.query || {};
 		const token = query.tokens && query.tokens.csrftoken;
 		const user = query.userinfo;

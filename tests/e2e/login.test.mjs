@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {
 	inVisit, wikis, accounts, Mailbox, overrideSettings, gadgetMessages, panelSettled, browserForSuite, totp, Visit,
 	openFromMinervaMenu, loggedInAs, assertNoPasswordInUrls, runMaintenance, answerCaptcha, shownTitle, loseAnswer,
-	fillLoginPanel as fillLogin
+	fillLoginPanel as fillLogin, latestRevision
 } from './helpers.mjs';
 import { hasExtension } from '../../scripts/wiki/wikis.mjs';
 
@@ -123,6 +123,74 @@ for ( const wiki of wikis ) {
 				assert.equal( revision.user, leo.name );
 				assert.equal( revision.slots.main.content, text );
 				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
+		// The wiki deletes the old session as it logs the page in, and a request that went with the
+		// old cookie and reaches it afterwards gets an answer that clears the cookie: the page would
+		// be logged out again (DiscussionTools asks for new comments every 5 seconds).
+		test( 'a request of the page made while the login is on its way waits for its answer, and does not log the page out again', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Login test: a request made meanwhile ${ Date.now() }`;
+				const text = `Written before logging in, ${ Date.now() }.`;
+				await visit.open( title, { action: 'edit', useskin: 'vector' } );
+				await page.locator( '#wpTextbox1' ).fill( text );
+				await openPanel( page );
+				await fillLogin( page, leo );
+				const order = [];
+				let loginAnswered;
+				const answered = new Promise( ( resolve ) => {
+					loginAnswered = resolve;
+				} );
+				await page.route( `${ wiki.api }*`, async ( route ) => {
+					const request = route.request();
+					if ( /action=clientlogin/.test( request.postData() || '' ) ) {
+						order.push( 'login sent' );
+						// The page's other request, made while the login is on its way.
+						await page.evaluate( () => {
+							window.madeMeanwhile = new mw.Api().get( { action: 'query', meta: 'userinfo', madeMeanwhile: 1 } )
+								.then( ( answer ) => answer.query.userinfo.name );
+						} );
+						await page.waitForTimeout( 300 );
+						await route.fulfill( { response: await route.fetch() } );
+						order.push( 'login answered' );
+						loginAnswered();
+						return;
+					}
+					if ( new URL( request.url() ).searchParams.has( 'inFlight' ) ) {
+						// A slow answer.
+						await page.waitForTimeout( 500 );
+						await route.fulfill( { response: await route.fetch() } );
+						order.push( 'request in flight answered' );
+						return;
+					}
+					if ( new URL( request.url() ).searchParams.has( 'madeMeanwhile' ) ) {
+						order.push( 'request made meanwhile sent' );
+						// It reaches the wiki after the login did, as it may on a busy wiki, with the
+						// cookies it left with. (Sent from here: Chromium would send the ones it has
+						// by then.)
+						const cookie = ( await page.context().cookies( wiki.server ) ).map( ( { name, value } ) => `${ name }=${ value }` ).join( '; ' );
+						await answered;
+						const response = await fetch( request.url(), { headers: { cookie } } );
+						const headers = Object.fromEntries( response.headers );
+						headers[ 'set-cookie' ] = response.headers.getSetCookie().join( '\n' );
+						await route.fulfill( { status: response.status, headers, body: await response.text() } );
+						return;
+					}
+					await route.continue();
+				} );
+				// The page's request in flight as the person logs in.
+				await page.evaluate( () => {
+					new mw.Api().get( { action: 'query', meta: 'userinfo', inFlight: 1 } );
+				} );
+				await submitButton( page ).click();
+				await page.getByRole( 'status' ).getByText( `You are now logged in as ${ leo.name }.`, { exact: false } ).waitFor();
+				assert.equal( await page.evaluate( () => window.madeMeanwhile ), leo.name, 'it went after the login, as the new user' );
+				assert.deepEqual( order, [ 'request in flight answered', 'login sent', 'login answered', 'request made meanwhile sent' ] );
+				await loggedInAs( visit, leo.name );
+				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
 			} );
 		} );
 

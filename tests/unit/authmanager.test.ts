@@ -1,4 +1,4 @@
-import { ApiClient, ApiParams } from '../../src/lib/api';
+import { ApiClient, ApiParams, RequestOptions } from '../../src/lib/api';
 import { AuthField, fetchAuthForm, isWarning, keptValues, readAuthAnswer, resumeValues, submitAuth } from '../../src/lib/authmanager';
 
 interface Sent {
@@ -9,8 +9,10 @@ interface Sent {
 }
 
 /** An ApiClient that records every request and answers in turn (a function answer may reject). */
-function answering( answers: unknown[] ): { api: ApiClient; sent: Sent[] } {
+function answering( answers: unknown[] ): { api: ApiClient; sent: Sent[]; alone: boolean[] } {
 	const sent: Sent[] = [];
+	// Whether each post went alone (see session-fence).
+	const alone: boolean[] = [];
 	const next = <T>(): Promise<T> => {
 		const answer = answers.shift();
 		return typeof answer === 'function' ? answer() : Promise.resolve( answer as T );
@@ -20,17 +22,19 @@ function answering( answers: unknown[] ): { api: ApiClient; sent: Sent[] } {
 			sent.push( { method: 'get', params } );
 			return next<T>();
 		},
-		post: <T>( params: ApiParams ) => {
+		post: <T>( params: ApiParams, options?: RequestOptions ) => {
 			sent.push( { method: 'post', params } );
+			alone.push( !!( options && options.alone ) );
 			return next<T>();
 		},
 		postWithToken: () => Promise.reject( new Error( 'unused' ) ),
-		postWithPrefixedToken: <T>( tokenType: string, tokenParam: string, params: ApiParams ) => {
+		postWithPrefixedToken: <T>( tokenType: string, tokenParam: string, params: ApiParams, options?: RequestOptions ) => {
 			sent.push( { method: 'prefixed', tokenType, tokenParam, params } );
+			alone.push( !!( options && options.alone ) );
 			return next<T>();
 		}
 	};
-	return { api, sent };
+	return { api, sent, alone };
 }
 
 // Recorded from the local 1.39 and 1.43 wikis (labels shortened).
@@ -278,6 +282,19 @@ QUnit.module( 'authmanager: what is sent', () => {
 		assert.strictEqual( step.kind, 'pass' );
 		assert.deepEqual( sent.map( ( request ) => request.method ), [ 'post', 'prefixed' ] );
 		assert.strictEqual( sent[ 1 ].params.logintoken, undefined, 'the fresh token is the prefixed post\'s own' );
+	} );
+
+	QUnit.test( 'every step of a login or a sign-up goes alone, as each may log the page in', async ( assert ) => {
+		const { api, alone } = answering( [
+			() => Promise.reject( { kind: 'api', code: 'badtoken', html: 'Invalid token' } ),
+			{ clientlogin: { status: 'PASS', username: 'Leo' } },
+			{ clientlogin: { status: 'PASS', username: 'Leo' } },
+			{ createaccount: { status: 'PASS', username: 'New' } }
+		] );
+		await submitAuth( api, 'login', { username: 'Leo', password: 'secret' }, { token: 'old', returnUrl: 'u' } );
+		await submitAuth( api, 'login', { OATHToken: '123456' }, { continuing: true } );
+		await submitAuth( api, 'create', { username: 'New' }, { token: 't', returnUrl: 'u' } );
+		assert.deepEqual( alone, [ true, true, true, true ] );
 	} );
 
 	QUnit.test( 'other failures are not retried', async ( assert ) => {
