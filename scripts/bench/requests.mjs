@@ -243,9 +243,9 @@ export async function loginFigures( browser, wiki ) {
 // Logins in the middle of an edit, timed each way after one warm-up; the figures are medians.
 const editRounds = 7;
 
-// Where the mid-edit driver keeps its state across core's page loads: the way, the editor, the
-// text typed, when it started, whether the form was sent, when it ended. (Never the password:
-// that stays in the script.)
+// Where the mid-edit driver keeps its state across core's page loads (sessionStorage): the way,
+// the editor, the text typed, when it started, whether the form was sent, when it ended. (Never
+// the password: that stays in the script.)
 const benchState = 'account-gadgets-bench';
 
 /**
@@ -255,11 +255,13 @@ const benchState = 'account-gadgets-bench';
  * neither way is timed with the test driver's own round trips: its click and its filling of the
  * panel were some 130 ms of the 400 that ours took on 1.43.
  *
- * @param {{name: string, password: string}} account
+ * @param {Object} options
+ * @param {{name: string, password: string}} options.account
+ * @param {string} options.key benchState (an init script sees nothing of this module)
  */
-function midEditDriver( { name, password } ) {
-	const read = () => JSON.parse( sessionStorage.getItem( 'account-gadgets-bench' ) || 'null' );
-	const write = ( state ) => sessionStorage.setItem( 'account-gadgets-bench', JSON.stringify( state ) );
+function midEditDriver( { account: { name, password }, key } ) {
+	const read = () => JSON.parse( sessionStorage.getItem( key ) || 'null' );
+	const write = ( state ) => sessionStorage.setItem( key, JSON.stringify( state ) );
 	const fill = ( input, value ) => {
 		input.value = value;
 		input.dispatchEvent( new Event( 'input', { bubbles: true } ) );
@@ -405,7 +407,7 @@ export async function editLoginFigures( browser, wiki ) {
 		const runs = { ours: [], core: [] };
 		for ( const way of [ 'ours', 'core' ] ) {
 			visits[ way ] = await new Visit( browser, wiki ).start();
-			await visits[ way ].context.addInitScript( midEditDriver, accounts.logsIn );
+			await visits[ way ].context.addInitScript( midEditDriver, { account: accounts.logsIn, key: benchState } );
 		}
 		// The ways take turns, so that a slower spell of the wiki falls on both.
 		for ( let round = 0; round <= editRounds; round++ ) {

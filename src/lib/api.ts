@@ -12,8 +12,8 @@ export interface RequestOptions {
 	/** Aborting the signal aborts the request; the promise then rejects with kind 'aborted'. */
 	signal?: AbortSignal;
 	/**
-	 * A request that may log the page in (clientlogin, createaccount): it goes alone, with no
-	 * other request of the page in flight (see session-fence).
+	 * It goes alone, with no other request of the page in flight (see session-fence): a request
+	 * that may log the page in (clientlogin, createaccount), and the new session's first token.
 	 */
 	alone?: boolean;
 }

@@ -255,7 +255,8 @@ export function submitAuth(
 	type Response = Record<string, AuthAnswer>;
 	const read = ( response: Response ): AuthStep => readAuthAnswer( response[ module.action ] );
 	const { tokenType, tokenParam } = module;
-	// Each step may log the page in (see session-fence).
+	// Each step may log the page in (see session-fence): every login that passes, a
+	// re-authentication too, gives the session a new id, and so does a reader's sign-up.
 	const alone = { alone: true };
 	function fresh(): Promise<AuthStep> {
 		return api.postWithPrefixedToken<Response>( tokenType, tokenParam, params, alone ).then( read );

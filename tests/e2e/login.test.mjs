@@ -145,6 +145,7 @@ for ( const wiki of wikis ) {
 				} );
 				await page.route( `${ wiki.api }*`, async ( route ) => {
 					const request = route.request();
+					const query = new URL( request.url() ).searchParams;
 					if ( /action=clientlogin/.test( request.postData() || '' ) ) {
 						order.push( 'login sent' );
 						// The page's other request, made while the login is on its way.
@@ -158,14 +159,14 @@ for ( const wiki of wikis ) {
 						loginAnswered();
 						return;
 					}
-					if ( new URL( request.url() ).searchParams.has( 'inFlight' ) ) {
+					if ( query.has( 'inFlight' ) ) {
 						// A slow answer.
 						await page.waitForTimeout( 500 );
 						await route.fulfill( { response: await route.fetch() } );
 						order.push( 'request in flight answered' );
 						return;
 					}
-					if ( new URL( request.url() ).searchParams.has( 'madeMeanwhile' ) ) {
+					if ( query.has( 'madeMeanwhile' ) ) {
 						order.push( 'request made meanwhile sent' );
 						// It reaches the wiki after the login did, as it may on a busy wiki, with the
 						// cookies it left with. (Sent from here: Chromium would send the ones it has
