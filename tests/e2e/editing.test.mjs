@@ -136,6 +136,8 @@ async function typeInVisualEditor( page, text, { touch = false } = {} ) {
  */
 async function saveInVisualEditor( page ) {
 	await page.locator( '.ve-ui-toolbar-saveButton' ).first().click();
+	// Its action is ignored until the dialog is ready (CI lost a click made sooner).
+	await panelSettled( page );
 	await page.locator( saveDialogPrimary ).click();
 	const outcome = await page.waitForFunction( () => {
 		if ( !document.documentElement.classList.contains( 've-active' ) ) {
@@ -178,6 +180,7 @@ async function saveInMobileEditor( page, text ) {
 		await typeInVisualEditor( page, text, { touch: true } );
 		await surface.getByText( text.trim() ).waitFor();
 		await page.locator( '.ve-ui-toolbar-saveButton' ).first().tap();
+		await panelSettled( page );
 		await page.locator( saveDialogPrimary ).tap();
 	}
 	await page.waitForFunction( () => !window.location.hash.includes( '/editor/' ), null, { timeout: 60000 } );

@@ -58,7 +58,8 @@ export function gadgetMessages( gadget, language ) {
 }
 
 /**
- * Waits until an open panel has finished opening and what it was doing (its check, its request).
+ * Waits until an open panel (or another OOUI process dialog, such as VisualEditor's save dialog)
+ * has finished opening and what it was doing (its check, its request).
  * The panel shows its content once the window is ready (see Panel.show), which may be before
  * OOUI's zoom-in ends: sizes and positions hold only once no transition runs.
  */
@@ -273,8 +274,11 @@ export async function inVisit( t, browser, wiki, body, contextOptions = undefine
 		const dir = path.join( resultsDir, slug( t.fullName || t.name ) );
 		mkdirSync( dir, { recursive: true } );
 		await visit.page.screenshot( { path: path.join( dir, 'screenshot.png' ), fullPage: true } ).catch( () => {} );
-		// Request bodies are left out: they may hold a password.
-		const requests = visit.requests.map( ( request ) => ( { method: request.method, url: request.url } ) );
+		// Request bodies are left out: they may hold a password. A POST's action is kept.
+		const requests = visit.requests.map( ( request ) => ( {
+			method: request.method, url: request.url,
+			action: request.method === 'POST' ? new URLSearchParams( request.postData || '' ).get( 'action' ) || undefined : undefined
+		} ) );
 		writeFileSync( path.join( dir, 'requests.json' ), JSON.stringify( requests, null, '\t' ) );
 		writeFileSync( path.join( dir, 'console.txt' ), visit.consoleErrors.join( '\n' ) );
 		// What the open panels said, for a failure the screenshot cannot show (a panel off screen).
