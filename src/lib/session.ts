@@ -3,6 +3,7 @@
 // editor, must be saved by the new one.
 import { ApiClient } from './api';
 import { unknownAnswer } from './errors';
+import { showLoggedInHeader } from './skin-entries';
 
 // Every token type a panel or the page may have cached for the old session.
 const tokenTypes = [ 'csrf', 'watch', 'patrol', 'rollback', 'userrights', 'login', 'createaccount' ];
@@ -77,8 +78,8 @@ interface SessionResponse {
 /**
  * Tells the page who is logged in now, as VisualEditor does itself when a save finds a new user
  * (ve.init.mw.Target#refreshUser): editors that save through the API (VisualEditor,
- * DiscussionTools) assert the user that mw.config names, and the page's edit token. Resolves
- * with the new session's edit token.
+ * DiscussionTools) assert the user that mw.config names, and the page's edit token. The skin's
+ * header shows the new name (see showLoggedInHeader). Resolves with the new session's edit token.
  *
  * The request goes alone (see session-fence): the new session has no token secret yet, and this
  * request makes it. Another request in flight meanwhile (the page's requests held during the
@@ -97,6 +98,7 @@ function adoptSession( api: ApiClient ): Promise<string> {
 		}
 		mw.user.tokens.set( 'csrfToken', token );
 		mw.config.set( { wgUserName: user.name, wgUserId: user.id, wgUserIsTemp: false } );
+		showLoggedInHeader( user.name as string );
 		return token;
 	} );
 }

@@ -223,6 +223,34 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'after a login in place, the skin\'s header shows the new name and no longer offers to log in, in every skin', async ( t ) => {
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				for ( const skin of [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] ) {
+					await visit.context.clearCookies();
+					await visit.open( `Editing test: header ${ Date.now() }`, { action: 'edit', useskin: skin } );
+					// The stub's "Forgot your password?" is there to go too.
+					await page.waitForFunction( () => window.accountGadgetsLoggedOut );
+					assert.ok( await page.locator( 'a[href$="?title=Special:PasswordReset"]' ).count() > 0, `${ skin }: "Forgot your password?" beside "Log in"` );
+					await openPanelFrom( page, page.locator( '.mw-anon-edit-warning a', { hasText: /^log in$/i } ), loginEn.title );
+					await logInInPanel( page );
+					await page.getByRole( 'status' ).getByText( `You are now logged in as ${ leo.name }.`, { exact: false } ).waitFor();
+					const header = await page.evaluate( () => {
+						const offers = [ ...document.querySelectorAll( 'a' ) ]
+							.filter( ( link ) => !link.closest( '#editform, .account-gadgets-panel' ) )
+							.filter( ( link ) => /Special(:|%3A)(UserLogin|CreateAccount|PasswordReset)/i.test( link.getAttribute( 'href' ) || '' ) );
+						const names = [ ...document.querySelectorAll( 'a' ) ]
+							.filter( ( link ) => link.textContent.trim() === mw.config.get( 'wgUserName' ) )
+							.map( ( link ) => decodeURIComponent( link.getAttribute( 'href' ) ) );
+						return { offers: offers.map( ( link ) => link.textContent.trim() ), names, anon: document.querySelectorAll( '#pt-anonuserpage, #pt-anontalk, #pt-anoncontribs' ).length };
+					} );
+					assert.deepEqual( header.offers, [], `${ skin }: nothing outside the form offers to log in, sign up or reset` );
+					assert.equal( header.anon, 0, `${ skin }: no entries of an IP address` );
+					assert.ok( header.names.length > 0 && header.names.every( ( href ) => href.endsWith( `:${ leo.name.replace( / /g, '_' ) }` ) ), `${ skin }: the new name links to its user page (${ header.names })` );
+				}
+			} );
+		} );
+
 		test( 'the edit notice\'s "create an account": the sign-up panel opens, and Save makes a revision by the new account', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;

@@ -8,13 +8,7 @@ import { withLabels } from '../../lib/labels';
 import { isPlainClick, loadPanel } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
 import { specialPage } from './logic';
-
-// The skins' own "Log in" and "Create account" (1.43's Vector 2022 has two of each, Minerva links
-// in its main menu, 1.43's temporary-account banner bare links with the same ids). They tell the
-// wiki's own name of each special page, which its other links use too (Служебная:Вход on a
-// Russian wiki); "Forgot your password?" goes next to "Log in".
-const login = '#pt-login-2,#pt-login,.vector-user-menu-login,.menu__item--login';
-const createAccount = '[id^=pt-createaccount],.menu__item--createaccount';
+import { copyEntry, createAccountEntries, loginEntries } from '../../lib/skin-entries';
 
 /**
  * Which special page opens which panel (the panel's gadget name), by name in lower case, as
@@ -29,29 +23,10 @@ const panels: Record<string, string> = {
 	passwordreset: 'password-reset'
 };
 
-/**
- * "Forgot your password?" beside one "Log in": a copy of its entry (the list item, or the bare
- * link of 1.43's temporary-account banner) without what makes it "Log in" (id, access key,
- * classes and icon), so that every skin styles it alike, Minerva's menu included.
- *
- * @param element a "Log in" that the login selector found
- * @param text
- */
-function addResetLink( element: Element, text: string ): void {
-	const parent = element.parentElement as Element;
-	const entry = element.tagName === 'A' && parent.tagName === 'LI' ? parent : element;
-	const $copy = $( entry ).clone();
-	$copy.find( '*' ).addBack().removeAttr( 'id accesskey title data-event-name' )
-		.attr( 'class', ( _, value ) => value && value.replace( /\S*log-?in\S*/gi, '' ) );
-	const $link = $copy.is( 'a' ) ? $copy : $copy.find( 'a' );
-	const $label = $link.find( 'span' ).last();
-	( $label.length ? $label : $link ).text( text );
-	$link.attr( 'href', mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' );
-	$copy.insertAfter( entry );
-}
-
 function init(): void {
-	[ login, createAccount ].forEach( ( selector, index ) => {
+	// The skins' own "Log in" and "Create account" tell the wiki's own name of each special page,
+	// which its other links use too (Служебная:Вход on a Russian wiki).
+	[ loginEntries, createAccountEntries ].forEach( ( selector, index ) => {
 		$( selector ).find( 'a' ).addBack( 'a' ).each( ( _, link ) => {
 			panels[ specialPage( link as HTMLAnchorElement, location.host, mw.config.get( 'wgNamespaceIds' ) ) as string ] = index ? 'create-account' : 'login';
 		} );
@@ -76,7 +51,8 @@ function init(): void {
 		}
 	}, true );
 	withLabels( labels, ( texts ) => {
-		$( login ).each( ( _, element ) => addResetLink( element, texts[ 'link-forgot' ] ) );
+		// "Forgot your password?" beside each "Log in".
+		$( loginEntries ).each( ( _, element ) => copyEntry( element, texts[ 'link-forgot' ], mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' ) );
 		// Tells tests (and anyone curious) that the links are in place.
 		( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	} );
