@@ -129,11 +129,11 @@ export function continueInNewSession( api: ApiClient, notices: { form: string; e
 			$( form ).find( 'input[name="wpEditToken"]' ).val( token );
 			// The warning that the edit would be published under an IP address no longer holds.
 			$( '.mw-anon-edit-warning, .mw-temp-user-edit-warning' ).remove();
-			const node = document.createElement( 'div' );
-			node.className = 'account-gadgets-logged-in mw-message-box mw-message-box-success';
-			node.setAttribute( 'role', 'status' );
-			node.textContent = notices.form;
-			form.insertBefore( node, form.firstChild );
+			// A success box as the wiki's own warning was: Codex's on 1.43+, the older one on 1.39.
+			const $box = $( '<div>' ).addClass( 'account-gadgets-logged-in mw-message-box mw-message-box-success cdx-message cdx-message--block cdx-message--success' )
+				.attr( 'role', 'status' )
+				.append( $( '<span>' ).addClass( 'cdx-message__icon' ), $( '<div>' ).addClass( 'cdx-message__content' ).text( notices.form ) );
+			form.insertBefore( $box[ 0 ], form.firstChild );
 		} );
 	}
 	if ( apiEditorOpen() ) {

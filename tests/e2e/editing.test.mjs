@@ -242,8 +242,11 @@ for ( const wiki of wikis ) {
 						const names = [ ...document.querySelectorAll( 'a' ) ]
 							.filter( ( link ) => link.textContent.trim() === mw.config.get( 'wgUserName' ) )
 							.map( ( link ) => decodeURIComponent( link.getAttribute( 'href' ) ) );
-						return { offers: offers.map( ( link ) => link.textContent.trim() ), names, anon: document.querySelectorAll( '#pt-anonuserpage, #pt-anontalk, #pt-anoncontribs' ).length };
+						// The line above the form is a box, as the wiki's own warning was.
+						const box = window.getComputedStyle( document.querySelector( '.account-gadgets-logged-in' ) ).backgroundColor;
+						return { offers: offers.map( ( link ) => link.textContent.trim() ), names, anon: document.querySelectorAll( '#pt-anonuserpage, #pt-anontalk, #pt-anoncontribs' ).length, box };
 					} );
+					assert.notEqual( header.box, 'rgba(0, 0, 0, 0)', `${ skin }: "You are now logged in" is shown in a box` );
 					assert.deepEqual( header.offers, [], `${ skin }: nothing outside the form offers to log in, sign up or reset` );
 					assert.equal( header.anon, 0, `${ skin }: no entries of an IP address` );
 					assert.ok( header.names.length > 0 && header.names.every( ( href ) => href.endsWith( `:${ leo.name.replace( / /g, '_' ) }` ) ), `${ skin }: the new name links to its user page (${ header.names })` );
