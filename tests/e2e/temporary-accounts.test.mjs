@@ -92,6 +92,9 @@ for ( const wiki of wikis.filter( ( candidate ) => candidate.temporaryAccounts )
 				await dialog.locator( '.account-gadgets-name-verdict[data-name-status="available"]' ).waitFor();
 				await dialog.getByRole( 'button', { name: create.submit, exact: true } ).click();
 				await page.getByRole( 'status' ).getByText( `Your account ${ name } has been created`, { exact: false } ).waitFor();
+				// The banner of the temporary account goes, with its "Log in" and "Create account".
+				assert.equal( await page.locator( '.mw-temp-user-banner' ).count(), 0 );
+				assert.equal( await page.locator( '#pt-login, #pt-createaccount' ).count(), 0 );
 				assert.equal( await page.locator( '#wpTextbox1' ).inputValue(), text );
 				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
 				const revisions = await visit.api( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|content', rvslots: 'main' } );
