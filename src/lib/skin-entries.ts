@@ -46,16 +46,16 @@ export function copyEntry( element: Element, text: string, href: string ): void 
 /**
  * The skin's header once a panel has logged the page in without reloading it: the entries for
  * readers who are not logged in ("Log in", "Create account", "Forgot your password?", those of an
- * IP address, and Minerva's banner of a temporary account) go, and the
- * new user's name, linked to their user page, takes the place of "Log in", so that nothing there
- * offers to log in again. The rest of a logged-in header (preferences, watchlist, "Log out")
- * comes with the next page load.
+ * IP address, and the banner of a temporary account) go, and the new user's name, linked to their
+ * user page, takes the place of "Log in", so that nothing there offers to log in again. The rest
+ * of a logged-in header (preferences, watchlist, "Log out") comes with the next page load.
  *
  * @param name the user now logged in
  */
 export function showLoggedInHeader( name: string ): void {
 	const userPage = mw.util.getUrl( mw.config.get( 'wgFormattedNamespaces' )[ 2 ] + ':' + name );
-	// Minerva's banner of a temporary account, with its own "Log in" and "Create account".
+	// The banner of a temporary account (Vector 2022 and Minerva, 1.43+), with its own "Log in"
+	// and "Create account".
 	$( '.mw-temp-user-banner' ).remove();
 	// The stub's "Forgot your password?" follows each "Log in".
 	const reset = 'a[href$="?title=Special:PasswordReset"]';
