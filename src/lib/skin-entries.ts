@@ -11,6 +11,9 @@ export const loginEntries = '#pt-login-2,#pt-login,.vector-user-menu-login,.menu
 /** The skins' own "Create account", wherever "Log in" is. */
 export const createAccountEntries = '[id^=pt-createaccount],.menu__item--createaccount';
 
+/** Where the stub's "Forgot your password?" beside "Log in" points, after wgScript. */
+export const resetQuery = '?title=Special:PasswordReset';
+
 /**
  * The whole entry of a link the selectors above found: its list item, or the link itself where it
  * stands bare.
@@ -58,7 +61,7 @@ export function showLoggedInHeader( name: string ): void {
 	// and "Create account".
 	$( '.mw-temp-user-banner' ).remove();
 	// The stub's "Forgot your password?" follows each "Log in".
-	const reset = 'a[href$="?title=Special:PasswordReset"]';
+	const reset = 'a[href="' + mw.config.get( 'wgScript' ) + resetQuery + '"]';
 	$( loginEntries ).each( ( _, element ) => {
 		$( entryOf( element ) ).next().filter( ( _, next ) => $( next ).find( reset ).addBack( reset ).length > 0 ).remove();
 		copyEntry( element, name, userPage );

@@ -8,7 +8,7 @@ import { withLabels } from '../../lib/labels';
 import { isPlainClick, loadPanel } from '../../lib/loader';
 import { resumeKey } from '../../lib/authmanager';
 import { specialPage } from './logic';
-import { copyEntry, createAccountEntries, loginEntries } from '../../lib/skin-entries';
+import { copyEntry, createAccountEntries, loginEntries, resetQuery } from '../../lib/skin-entries';
 
 /**
  * Which special page opens which panel (the panel's gadget name), by name in lower case, as
@@ -52,7 +52,7 @@ function init(): void {
 	}, true );
 	withLabels( labels, ( texts ) => {
 		// "Forgot your password?" beside each "Log in".
-		$( loginEntries ).each( ( _, element ) => copyEntry( element, texts[ 'link-forgot' ], mw.config.get( 'wgScript' ) + '?title=Special:PasswordReset' ) );
+		$( loginEntries ).each( ( _, element ) => copyEntry( element, texts[ 'link-forgot' ], mw.config.get( 'wgScript' ) + resetQuery ) );
 		// Tells tests (and anyone curious) that the links are in place.
 		( window as unknown as Record<string, boolean> ).accountGadgetsLoggedOut = true;
 	} );
