@@ -3,7 +3,7 @@
 // editor, must be saved by the new one.
 import { ApiClient } from './api';
 import { unknownAnswer } from './errors';
-import { showLoggedInHeader } from './skin-entries';
+import { headerMessages, HeaderLabels, showLoggedInHeader } from './skin-entries';
 
 // Every token type a panel or the page may have cached for the old session.
 const tokenTypes = [ 'csrf', 'watch', 'patrol', 'rollback', 'userrights', 'login', 'createaccount' ];
@@ -72,6 +72,7 @@ interface SessionResponse {
 	query?: {
 		tokens?: { csrftoken?: string };
 		userinfo?: { id?: number; name?: string };
+		allmessages?: { name: keyof HeaderLabels; content?: string; missing?: boolean }[];
 	};
 }
 
@@ -79,7 +80,8 @@ interface SessionResponse {
  * Tells the page who is logged in now, as VisualEditor does itself when a save finds a new user
  * (ve.init.mw.Target#refreshUser): editors that save through the API (VisualEditor,
  * DiscussionTools) assert the user that mw.config names, and the page's edit token. The skin's
- * header shows the new name (see showLoggedInHeader). Resolves with the new session's edit token.
+ * header becomes a logged-in one (see showLoggedInHeader), its labels asked for in the same
+ * request. Resolves with the new session's edit token.
  *
  * The request goes alone (see session-fence): the new session has no token secret yet, and this
  * request makes it. Another request in flight meanwhile (the page's requests held during the
@@ -89,7 +91,8 @@ interface SessionResponse {
  * @param api
  */
 function adoptSession( api: ApiClient ): Promise<string> {
-	return api.get<SessionResponse>( { action: 'query', meta: 'tokens|userinfo', type: 'csrf' }, { alone: true } ).then( ( response ) => {
+	const request = { action: 'query', meta: 'tokens|userinfo|allmessages', type: 'csrf', ammessages: headerMessages };
+	return api.get<SessionResponse>( request, { alone: true } ).then( ( response ) => {
 		const query = response.query || {};
 		const token = query.tokens && query.tokens.csrftoken;
 		const user = query.userinfo;
@@ -98,7 +101,11 @@ function adoptSession( api: ApiClient ): Promise<string> {
 		}
 		mw.user.tokens.set( 'csrfToken', token );
 		mw.config.set( { wgUserName: user.name, wgUserId: user.id, wgUserIsTemp: false } );
-		showLoggedInHeader( user.name as string );
+		const labels: HeaderLabels = {};
+		( query.allmessages || [] ).forEach( ( message ) => {
+			labels[ message.name ] = message.content;
+		} );
+		showLoggedInHeader( user.name as string, labels );
 		return token;
 	} );
 }

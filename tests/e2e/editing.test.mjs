@@ -223,7 +223,7 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
-		test( 'after a login in place, the skin\'s header shows the new name and no longer offers to log in, in every skin', async ( t ) => {
+		test( 'after a login in place, the skin\'s header is a logged-in one (the new name, its tools, a working "Log out") and no longer offers to log in, in every skin', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
 				for ( const skin of [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] ) {
@@ -250,6 +250,24 @@ for ( const wiki of wikis ) {
 					assert.deepEqual( header.offers, [], `${ skin }: nothing outside the form offers to log in, sign up or reset` );
 					assert.equal( header.anon, 0, `${ skin }: no entries of an IP address` );
 					assert.ok( header.names.length > 0 && header.names.every( ( href ) => href.endsWith( `:${ leo.name.replace( / /g, '_' ) }` ) ), `${ skin }: the new name links to its user page (${ header.names })` );
+					// The rest of a logged-in user's tools, with the wiki's labels.
+					const tools = await page.evaluate( () => [ ...document.querySelectorAll( 'a' ) ]
+						.filter( ( link ) => !link.closest( '#mw-content-text, .account-gadgets-panel' ) )
+						.map( ( link ) => `${ link.textContent.trim() } -> ${ decodeURIComponent( link.getAttribute( 'href' ) || '' ) }` ) );
+					const user = leo.name.replace( / /g, '_' );
+					for ( const tool of [ `Talk -> /index.php/User_talk:${ user }`, 'Preferences -> /index.php/Special:Preferences', 'Watchlist -> /index.php/Special:Watchlist',
+						`Contributions -> /index.php/Special:Contributions/${ user }` ] ) {
+						assert.ok( tools.includes( tool ), `${ skin }: ${ tool } (${ tools.filter( ( entry ) => /User|Special/.test( entry ) ) })` );
+					}
+					const logOut = page.locator( 'a[href*="Special:UserLogout"]' );
+					assert.deepEqual( ( await logOut.allTextContents() ).map( ( text ) => text.trim() ), [ 'Log out' ], `${ skin }: one "Log out"` );
+					assert.match( await logOut.getAttribute( 'href' ), /title=Special:UserLogout&returnto=Editing_test/ );
+					if ( skin === 'vector' ) {
+						// "Log out" logs out, as the skin's own does after a page load.
+						await Promise.all( [ page.waitForNavigation(), logOut.click() ] );
+						assert.equal( await page.evaluate( () => mw.config.get( 'wgUserName' ) ), null );
+						assert.equal( ( await visit.api( { action: 'query', meta: 'userinfo' } ) ).query.userinfo.anon, true );
+					}
 				}
 			} );
 		} );

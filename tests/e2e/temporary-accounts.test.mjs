@@ -95,6 +95,10 @@ for ( const wiki of wikis.filter( ( candidate ) => candidate.temporaryAccounts )
 				// The banner of the temporary account goes, with its "Log in" and "Create account".
 				assert.equal( await page.locator( '.mw-temp-user-banner' ).count(), 0 );
 				assert.equal( await page.locator( '#pt-login, #pt-createaccount' ).count(), 0 );
+				// So do its own entries, "Exit session" among them: the new account's take their place.
+				assert.equal( await page.locator( '#pt-mytalk, #pt-mycontris, #pt-logout' ).count(), 0 );
+				assert.equal( await page.locator( `a[href$="/User_talk:${ name.replace( / /g, '_' ) }"]` ).count(), 1 );
+				assert.deepEqual( ( await page.locator( 'a[href*="Special:UserLogout"]' ).allTextContents() ).map( ( label ) => label.trim() ), [ 'Log out' ] );
 				assert.equal( await page.locator( '#wpTextbox1' ).inputValue(), text );
 				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
 				const revisions = await visit.api( { action: 'query', prop: 'revisions', titles: title, rvprop: 'user|content', rvslots: 'main' } );
