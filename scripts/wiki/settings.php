@@ -123,3 +123,12 @@ if ( !empty( $accountGadgetsHandOverProvider ) ) {
 		'sort' => 0,
 	];
 }
+
+// The test-only provider that sends the browser to a "third party" and back (see the class).
+if ( !empty( $accountGadgetsRedirectProvider ) ) {
+	require_once __DIR__ . '/TestRedirectProvider.php';
+	$wgAuthManagerAutoConfig['secondaryauth']['AccountGadgetsRedirectProvider'] = [
+		'class' => AccountGadgetsRedirectProvider::class,
+		'sort' => 0,
+	];
+}
