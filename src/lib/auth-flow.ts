@@ -7,7 +7,7 @@ import { ApiClient } from './api';
 import { RenderedFields, renderAuthFields } from './auth-fields';
 import {
 	AuthAction, AuthField, AuthForm, AuthStep, AuthValues,
-	fetchAuthForm, isWarning, keptValues, resumeKey, resumeValues, submitAuth
+	fetchAuthForm, isWarning, keptValues, resumeKey, resumeValues, returnUrlKey, submitAuth
 } from './authmanager';
 import { ApiFailure } from './errors';
 import { MessageFunction } from './messages';
@@ -181,13 +181,26 @@ export class AuthFlow {
 		} );
 	}
 
-	/** Opens the panel where a redirecting provider left off: it continues with what the provider put into the address. */
+	/**
+	 * Opens the panel where a redirecting provider left off: it continues with what the provider
+	 * put into the address. Opens nothing if the browser came back another way (the person left
+	 * the provider, with Back or a link): the flow is over, and this page view is not its return.
+	 */
 	public resume(): void {
 		const { panel, msg } = this.spec;
+		const returnUrl = mw.storage.session.get( returnUrlKey );
 		mw.storage.session.remove( resumeKey );
+		mw.storage.session.remove( returnUrlKey );
+		const values = returnUrl && resumeValues( location.href, returnUrl );
+		if ( !values ) {
+			return;
+		}
+		// The provider's values are used up: the address goes back to the page as it was (and a
+		// reload once logged in reloads that).
+		history.replaceState( history.state, '', returnUrl );
 		panel.open();
 		this.continuing = true;
-		submitAuth( this.spec.api, this.spec.which, resumeValues( location.search ), { continuing: true } )
+		submitAuth( this.spec.api, this.spec.which, values, { continuing: true } )
 			.then( ( step ) => this.follow( step, {} ) )
 			.then( null, ( problem: ApiFailure | HTMLElement ) => {
 				const node = problem instanceof HTMLElement ? problem : describeFailure( problem, msg );
@@ -252,6 +265,8 @@ export class AuthFlow {
 		if ( step.kind === 'redirect' ) {
 			// Without storage the provider still does its part; only the panel does not reopen.
 			mw.storage.session.set( resumeKey, spec.gadget );
+			// The page the first step gave as its return URL: the panel has not left it.
+			mw.storage.session.set( returnUrlKey, location.href );
 			location.assign( step.target );
 			return new Promise<void>( () => {
 				// Never settles: the page is going away.

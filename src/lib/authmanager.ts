@@ -321,19 +321,31 @@ export function isWarning( code: string ): boolean {
  */
 export const resumeKey = 'account-gadgets-auth-resume';
 
+/** Session storage key beside resumeKey: the return URL the flow gave the wiki for the provider. */
+export const returnUrlKey = 'account-gadgets-auth-return';
+
 /**
- * What a redirecting provider sent back in the return URL's query: the values that continue the
- * flow (MediaWiki's own login page posts them the same way).
+ * What a redirecting provider sent back, when this address is its way back: the values it added
+ * to the return URL (they continue the flow; MediaWiki's own login page posts them the same way).
+ * The return URL's own query (the page's title, `action=edit`…) is not among them. Null when this
+ * address is not the return URL with values added: the browser came here another way (the person
+ * left the provider), and there is nothing to resume.
  *
- * @param search location.search of the page the provider returned to
+ * @param here the address of this page
+ * @param returnUrl the return URL the flow gave the wiki
  */
-export function resumeValues( search: string ): AuthValues {
+export function resumeValues( here: string, returnUrl: string ): AuthValues | null {
+	const back = new URL( here );
+	const sent = new URL( returnUrl );
+	let same = back.origin + back.pathname === sent.origin + sent.pathname;
+	sent.searchParams.forEach( ( value, name ) => {
+		same = same && back.searchParams.get( name ) === value;
+	} );
 	const values: AuthValues = {};
-	for ( const pair of search.replace( /^\?/, '' ).split( '&' ) ) {
-		const [ name, value ] = pair.split( '=' ).map( ( part ) => decodeURIComponent( ( part || '' ).replace( /\+/g, ' ' ) ) );
-		if ( name && name !== 'title' ) {
+	back.searchParams.forEach( ( value, name ) => {
+		if ( !sent.searchParams.has( name ) ) {
 			values[ name ] = value;
 		}
-	}
-	return values;
+	} );
+	return same && Object.keys( values ).length ? values : null;
 }

@@ -317,6 +317,50 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'a provider that sends the browser to a third party: back on the page, the panel finishes the login; a page view that is not the way back opens nothing', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsRedirectProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const resumeKeys = () => page.evaluate( () => [ 'account-gadgets-auth-resume', 'account-gadgets-auth-return' ].map( ( key ) => sessionStorage.getItem( key ) ) );
+				const panelRan = () => page.waitForFunction( () => mw.loader.getState( 'ext.gadget.login-panel' ) === 'ready' );
+				// A page with a query of its own, which must not be sent back as the provider's (action=history
+				// would replace action=clientlogin).
+				const goToProvider = async () => {
+					await visit.open( longPage, { action: 'history', useskin: 'vector' } );
+					await openPanel( page );
+					await fillLogin( page, leo );
+					await submitButton( page ).click();
+				};
+
+				// The person leaves the third party another way (Back, a bookmark): the next page view
+				// resumes nothing, and says nothing.
+				await page.route( /accountGadgetsCode=/, ( route ) => route.fulfill( { contentType: 'text/html', body: '<p>The third party</p>' } ) );
+				await goToProvider();
+				await page.getByText( 'The third party' ).waitFor();
+				assert.deepEqual( ( await resumeKeys() )[ 0 ], 'login' );
+				await page.unroute( /accountGadgetsCode=/ );
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await panelRan();
+				assert.deepEqual( await resumeKeys(), [ null, null ] );
+				assert.equal( await page.getByRole( 'dialog' ).count(), 0 );
+				assert.equal( visit.apiRequests( { action: 'clientlogin', logincontinue: 'true' } ).length, 0 );
+				assert.equal( await page.evaluate( () => mw.config.get( 'wgUserName' ) ), null );
+
+				// The third party sends the browser back with its code: the panel goes on from there,
+				// with the code alone, and the page is logged in, at its own address again.
+				await goToProvider();
+				await loggedInAs( visit, leo.name );
+				const [ resumed ] = visit.apiRequests( { action: 'clientlogin', logincontinue: 'true' } );
+				const sent = new URLSearchParams( resumed.postData );
+				assert.equal( sent.get( 'accountGadgetsCode' ), 'approved' );
+				assert.equal( sent.get( 'title' ), null );
+				assert.equal( new URL( page.url() ).searchParams.get( 'accountGadgetsCode' ), null, 'the provider\'s code is gone from the address' );
+				assert.equal( new URL( page.url() ).searchParams.get( 'action' ), 'history' );
+				assert.deepEqual( await resumeKeys(), [ null, null ] );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
 		if ( hasExtension( wiki, 'LoginNotify' ) ) {
 			test( 'LoginNotify: a failed login from the panel counts as one, as on the wiki\'s own form', async ( t ) => {
 				// A fresh account, so that no earlier notification is bundled with this one;

@@ -349,8 +349,18 @@ QUnit.module( 'authmanager: nothing typed is lost, no password is kept', () => {
 } );
 
 QUnit.module( 'authmanager: coming back from a redirecting provider', () => {
-	QUnit.test( 'the provider\'s query values continue the login; the page title does not', ( assert ) => {
-		assert.deepEqual( resumeValues( '?title=User%3ABob&code=a%2Bb&state=x+y' ), { code: 'a+b', state: 'x y' } );
-		assert.deepEqual( resumeValues( '' ), {} );
+	const editing = 'https://wiki.example/w/index.php?title=User%3ABob&action=edit';
+	QUnit.test( 'the values the provider added to the return URL continue the login; the return URL\'s own do not', ( assert ) => {
+		assert.deepEqual( resumeValues( editing + '&code=a%2Bb&state=x+y', editing ), { code: 'a+b', state: 'x y' } );
+		assert.deepEqual( resumeValues( 'https://wiki.example/wiki/User:Bob?code=1#top', 'https://wiki.example/wiki/User:Bob#top' ), { code: '1' } );
+		// (The provider may spell the return URL's values its own way.)
+		assert.deepEqual( resumeValues( 'https://wiki.example/w/index.php?action=edit&title=User:Bob&code=1', editing ), { code: '1' } );
+	} );
+
+	QUnit.test( 'an address that is not the return URL with values added resumes nothing', ( assert ) => {
+		assert.strictEqual( resumeValues( editing, editing ), null, 'the page itself, come back to with Back' );
+		assert.strictEqual( resumeValues( 'https://wiki.example/w/index.php?title=Main_Page&code=1', editing ), null, 'another page' );
+		assert.strictEqual( resumeValues( 'https://wiki.example/w/index.php?title=User%3ABob&code=1', editing ), null, 'without action=edit' );
+		assert.strictEqual( resumeValues( 'https://other.example/w/index.php?title=User%3ABob&action=edit&code=1', editing ), null, 'another host' );
 	} );
 } );
