@@ -89,6 +89,25 @@ function sameFields( before: AuthField[], after: AuthField[] ): boolean {
 	return names( before ) === names( after );
 }
 
+/**
+ * Sends the browser to a provider elsewhere that the wiki's answer named (REDIRECT: single
+ * sign-on, OAuth); the panel of `gadget` finishes the flow when the provider sends the browser
+ * back (see AuthFlow#resume). Never settles: the page is going away.
+ *
+ * @param gadget
+ * @param target the provider's address
+ */
+export function goToProvider( gadget: string, target: string ): Promise<never> {
+	// Without storage the provider still does its part; only the panel does not reopen.
+	mw.storage.session.set( resumeKey, gadget );
+	// This page, which the flow gave the wiki as its return URL (the panel has not left it).
+	mw.storage.session.set( returnUrlKey, location.href );
+	location.assign( target );
+	return new Promise<never>( () => {
+		// Never settles.
+	} );
+}
+
 export class AuthFlow {
 	private readonly spec: AuthFlowSpec;
 	private fields: RenderedFields | null = null;
@@ -263,14 +282,7 @@ export class AuthFlow {
 			return Promise.resolve( stayOpen );
 		}
 		if ( step.kind === 'redirect' ) {
-			// Without storage the provider still does its part; only the panel does not reopen.
-			mw.storage.session.set( resumeKey, spec.gadget );
-			// The page the first step gave as its return URL: the panel has not left it.
-			mw.storage.session.set( returnUrlKey, location.href );
-			location.assign( step.target );
-			return new Promise<void>( () => {
-				// Never settles: the page is going away.
-			} );
+			return goToProvider( spec.gadget, step.target );
 		}
 		// FAIL: the wiki's reason; the first form comes back with what was typed, without passwords
 		// (but with them after a warning, which the same submission passes).

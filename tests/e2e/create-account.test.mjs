@@ -261,6 +261,50 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'on a wiki whose login goes through a provider elsewhere: after the sign-up the browser goes there and back, and the login panel logs in as the new account', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsRedirectProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Redirected' );
+				const password = newPassword();
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await openSignup( page );
+				await fillSignup( page, { name, password } );
+				await nameVerdict( page, 'available' );
+				await submit( page );
+				await loggedInAs( visit, name );
+				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1 );
+				const resumed = visit.apiRequests( { action: 'clientlogin', logincontinue: 'true' } );
+				assert.equal( resumed.length, 1, 'the login panel went on from the provider\'s answer' );
+				assert.equal( new URLSearchParams( resumed[ 0 ].postData ).get( 'accountGadgetsCode' ), 'approved' );
+				assert.equal( shownTitle( page ), 'Main Page', 'back on the page of the sign-up' );
+				assertNoPasswordInUrls( visit, password );
+			} );
+		} );
+
+		test( 'the same after a lost answer: the panel finds the account is its own, and the login goes through the provider', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsRedirectProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const name = freshName( 'Redirected' );
+				const password = newPassword();
+				await visit.open( 'Main Page', { useskin: 'vector' } );
+				await openSignup( page );
+				await fillSignup( page, { name, password } );
+				await nameVerdict( page, 'available' );
+				const reconnect = await loseAnswer( page, wiki, 'createaccount' );
+				await submit( page );
+				await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
+				await panelSettled( page );
+				await reconnect();
+				await submit( page );
+				await loggedInAs( visit, name );
+				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1, 'nothing sent twice' );
+				assert.equal( visit.apiRequests( { action: 'clientlogin', logincontinue: 'true' } ).length, 1 );
+				assertNoPasswordInUrls( visit, password );
+			} );
+		} );
+
 		test( 'ConfirmEdit asks someone without skipcaptcha who creates for others: answered for one account, and in a batch that goes on after each answer', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;

@@ -4,8 +4,8 @@
 // account, keeping an edit in progress; for someone else it says the account exists. Batches
 // are batch.ts.
 import { ApiClient, createApi } from '../../lib/api';
-import { AuthFlow } from '../../lib/auth-flow';
-import { AuthValues, submitAuth } from '../../lib/authmanager';
+import { AuthFlow, goToProvider } from '../../lib/auth-flow';
+import { AuthStep, AuthValues, submitAuth } from '../../lib/authmanager';
 import { MessageFunction, useMessages } from '../../lib/messages';
 import { Panel, paragraph, stayOpen } from '../../lib/panel';
 import { whenPanelReady } from '../../lib/panel-entry';
@@ -73,6 +73,12 @@ function openForm( mode: 'self' | 'other', resume: boolean, from?: string ): voi
 		form: msg( 'created-self-editing', username ).text(),
 		editor: msg( 'created-self-editor', username ).text()
 	}, from );
+	// The login that follows a sign-up passed, or (on a wiki whose login goes through a provider
+	// elsewhere, after the password was accepted) goes on there, and the login panel finishes it
+	// when the provider sends the browser back.
+	const logInAs = ( username: string, login: AuthStep ): Promise<void> => login.kind === 'redirect' ?
+		goToProvider( 'login', login.target ) :
+		continueAs( username );
 	const panel = new Panel( {
 		title: msg( forOther ? 'title-other' : 'title-self' ).text(),
 		submitLabel: msg( 'submit' ).text(),
@@ -166,7 +172,7 @@ function openForm( mode: 'self' | 'other', resume: boolean, from?: string ): voi
 				}
 				// It exists: the password just typed (held in memory for this only) tells whether it is ours.
 				return submitAuth( api, 'login', { username, password: String( values.password || '' ) }, { returnUrl: location.href } )
-					.then( ( login ) => ( login.kind === 'pass' ? () => continueAs( username ) : null ) );
+					.then( ( login ) => ( login.kind === 'pass' || login.kind === 'redirect' ? () => logInAs( username, login ) : null ) );
 			} );
 		},
 		onPass: ( username, values ) => {
@@ -180,8 +186,8 @@ function openForm( mode: 'self' | 'other', resume: boolean, from?: string ): voi
 			// does, within its own request): log in with the name and password just chosen.
 			return submitAuth( api, 'login', { username, password: String( values.password || '' ) }, { returnUrl: location.href } )
 				.then<void | typeof stayOpen>( ( login ) => {
-					if ( login.kind === 'pass' ) {
-						return continueAs( username );
+					if ( login.kind === 'pass' || login.kind === 'redirect' ) {
+						return logInAs( username, login );
 					}
 					panel.update( { isDirty: () => false } );
 					panel.showInfo( paragraph( msg( 'created-log-in', username ).text() ) );
