@@ -33,6 +33,24 @@ function submit( page, label = en.submit ) {
 	return dialogOf( page ).getByRole( 'button', { name: label, exact: true } ).click();
 }
 
+/**
+ * A visitor signs up on the Main Page, and the createaccount request reaches the wiki, which makes
+ * the account, but its answer never comes back: the panel says the wiki could not be reached, and
+ * the connection is back for the next try.
+ */
+async function signUpAndLoseTheAnswer( visit, wiki, name, password ) {
+	const { page } = visit;
+	await visit.open( 'Main Page', { useskin: 'vector' } );
+	await openSignup( page );
+	await fillSignup( page, { name, password } );
+	await nameVerdict( page, 'available' );
+	const reconnect = await loseAnswer( page, wiki, 'createaccount' );
+	await submit( page );
+	await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
+	await panelSettled( page );
+	await reconnect();
+}
+
 /** Logs in with the API in a fresh context: proves the account and password are real. */
 async function canLogIn( browser, wiki, name, password ) {
 	const visit = await new Visit( browser, wiki ).start();
@@ -242,16 +260,7 @@ for ( const wiki of wikis ) {
 				const { page } = visit;
 				const name = freshName( 'Lost' );
 				const password = newPassword();
-				await visit.open( 'Main Page', { useskin: 'vector' } );
-				await openSignup( page );
-				await fillSignup( page, { name, password } );
-				await nameVerdict( page, 'available' );
-				// The request reaches the wiki, which makes the account; its answer never comes back.
-				const reconnect = await loseAnswer( page, wiki, 'createaccount' );
-				await submit( page );
-				await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
-				await panelSettled( page );
-				await reconnect();
+				await signUpAndLoseTheAnswer( visit, wiki, name, password );
 				await Promise.all( [ page.waitForNavigation(), submit( page ) ] );
 				await loggedInAs( visit, name );
 				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1, 'nothing sent twice' );
@@ -288,15 +297,7 @@ for ( const wiki of wikis ) {
 				const { page } = visit;
 				const name = freshName( 'Redirected' );
 				const password = newPassword();
-				await visit.open( 'Main Page', { useskin: 'vector' } );
-				await openSignup( page );
-				await fillSignup( page, { name, password } );
-				await nameVerdict( page, 'available' );
-				const reconnect = await loseAnswer( page, wiki, 'createaccount' );
-				await submit( page );
-				await page.getByRole( 'alert' ).getByText( en[ 'error-network' ] ).waitFor();
-				await panelSettled( page );
-				await reconnect();
+				await signUpAndLoseTheAnswer( visit, wiki, name, password );
 				await submit( page );
 				await loggedInAs( visit, name );
 				assert.equal( visit.apiRequests( { action: 'createaccount' } ).length, 1, 'nothing sent twice' );
