@@ -91,7 +91,7 @@ interface SessionResponse {
  * @param api
  */
 function adoptSession( api: ApiClient ): Promise<string> {
-	const request = { action: 'query', meta: 'tokens|userinfo|allmessages', type: 'csrf', ammessages: headerMessages };
+	const request = { action: 'query', meta: 'tokens|userinfo|allmessages', type: 'csrf', ammessages: headerMessages.join( '|' ) };
 	return api.get<SessionResponse>( request, { alone: true } ).then( ( response ) => {
 		const query = response.query || {};
 		const token = query.tokens && query.tokens.csrftoken;

@@ -47,11 +47,11 @@ export function copyEntry( element: Element, text: string, href: string ): void 
 	$copy.insertAfter( entry );
 }
 
-/** The labels of a logged-in header, by the names of the wiki's messages the skins use. */
-export type HeaderLabels = Partial<Record<'mytalk' | 'mypreferences' | 'mywatchlist' | 'mycontris' | 'pt-userlogout', string>>;
+/** The wiki's messages that the skins label a logged-in header with, which showLoggedInHeader needs. */
+export const headerMessages = [ 'mytalk', 'mypreferences', 'mywatchlist', 'mycontris', 'pt-userlogout' ] as const;
 
-/** The messages whose texts showLoggedInHeader needs, as the API's `ammessages` takes them. */
-export const headerMessages = 'mytalk|mypreferences|mywatchlist|mycontris|pt-userlogout';
+/** The labels of a logged-in header, by the names of those messages. */
+export type HeaderLabels = Partial<Record<typeof headerMessages[ number ], string>>;
 
 /**
  * The entries of a temporary account (1.43+): its talk page, contributions and "Exit session",
