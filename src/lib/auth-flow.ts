@@ -13,7 +13,7 @@ import { ApiFailure } from './errors';
 import { MessageFunction } from './messages';
 import { Panel, describeFailure, stayOpen } from './panel';
 import { PasswordContext } from './password-validity';
-import { returnToOf } from './session';
+import { keepEdit, restoreEdit, returnToOf } from './session';
 
 export interface AuthFlowSpec {
 	which: AuthAction;
@@ -92,12 +92,14 @@ function sameFields( before: AuthField[], after: AuthField[] ): boolean {
 /**
  * Sends the browser to a provider elsewhere that the wiki's answer named (REDIRECT: single
  * sign-on, OAuth); the panel of `gadget` finishes the flow when the provider sends the browser
- * back (see AuthFlow#resume). Never settles: the page is going away.
+ * back (see AuthFlow#resume), and an edit in the wikitext form is there again (see keepEdit).
+ * Never settles: the page is going away.
  *
  * @param gadget
  * @param target the provider's address
  */
 export function goToProvider( gadget: string, target: string ): Promise<never> {
+	keepEdit();
 	// Without storage the provider still does its part; only the panel does not reopen.
 	mw.storage.session.set( resumeKey, gadget );
 	// This page, which the flow gave the wiki as its return URL (the panel has not left it).
@@ -211,6 +213,7 @@ export class AuthFlow {
 		mw.storage.session.remove( resumeKey );
 		mw.storage.session.remove( returnUrlKey );
 		const values = returnUrl && resumeValues( location.href, returnUrl );
+		restoreEdit( values ? returnUrl : null );
 		if ( !values ) {
 			return;
 		}
@@ -221,7 +224,13 @@ export class AuthFlow {
 		this.continuing = true;
 		submitAuth( this.spec.api, this.spec.which, values, { continuing: true } )
 			.then( ( step ) => this.follow( step, {} ) )
-			.then( null, ( problem: ApiFailure | HTMLElement ) => {
+			.then( ( result ) => {
+				// Done, as after a submit (see Panel#runSubmit): the page goes on logged in, an edit
+				// form under the panel too.
+				if ( result !== stayOpen ) {
+					panel.close();
+				}
+			}, ( problem: ApiFailure | HTMLElement ) => {
 				const node = problem instanceof HTMLElement ? problem : describeFailure( problem, msg );
 				if ( this.fields ) {
 					panel.showError( node );

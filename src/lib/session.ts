@@ -24,6 +24,64 @@ function editForm(): HTMLFormElement | null {
 	return action === 'edit' || action === 'submit' ? document.getElementById( 'editform' ) as HTMLFormElement | null : null;
 }
 
+/** Session storage key: the wikitext edit form's values while a provider elsewhere has the browser. */
+const keptEditKey = 'account-gadgets-kept-edit';
+
+interface KeptEdit {
+	/** The address of the edit form, which is also the way back from the provider. */
+	url: string;
+	/** The form's values, as the browser would send them (not the edit token). */
+	values: [ string, string ][];
+}
+
+/**
+ * Before a provider elsewhere takes the browser away (see goToProvider): keeps what the wikitext
+ * edit form holds, the text and summary and also its start time and base revision, so that a save
+ * after the way back finds an edit conflict as this form would have. The edit token stays
+ * behind: it belongs to the old session. Without storage the browser goes all the same.
+ */
+export function keepEdit(): void {
+	const form = editForm();
+	if ( form ) {
+		const values = $( form ).serializeArray()
+			.filter( ( field ) => field.name !== 'wpEditToken' )
+			.map( ( field ): [ string, string ] => [ field.name, field.value ] );
+		const kept: KeptEdit = { url: location.href, values };
+		mw.storage.session.setObject( keptEditKey, kept );
+	}
+}
+
+/**
+ * Back from the provider: the edit form, loaded afresh, gets what keepEdit kept, before the login
+ * goes on. Kept values are used once: `returnUrl` is null when this page view is not the way back
+ * (they go), and they stay out of any other form.
+ *
+ * @param returnUrl the address the flow left from, when this page view is the way back
+ */
+export function restoreEdit( returnUrl: string | null ): void {
+	const kept = mw.storage.session.getObject( keptEditKey ) as KeptEdit | null;
+	mw.storage.session.remove( keptEditKey );
+	const form = editForm();
+	if ( !kept || !form || kept.url !== returnUrl ) {
+		return;
+	}
+	Array.prototype.forEach.call( form.elements, ( element: HTMLInputElement ) => {
+		const { name, type } = element;
+		const value = kept.values.find( ( pair ) => pair[ 0 ] === name );
+		if ( !name || name === 'wpEditToken' || /^(submit|button|file)$/.test( type ) ) {
+			return;
+		}
+		if ( type === 'checkbox' || type === 'radio' ) {
+			element.checked = kept.values.some( ( pair ) => pair[ 0 ] === name && pair[ 1 ] === element.value );
+		} else if ( value && element.id === 'wpTextbox1' && typeof $.fn.textSelection === 'function' ) {
+			// Through the editor's own API, which a syntax-highlighting editor on it follows.
+			$( element ).textSelection( 'setContents', value[ 1 ] );
+		} else if ( value ) {
+			element.value = value[ 1 ];
+		}
+	} );
+}
+
 /**
  * Whether an editor that saves through the API is open: VisualEditor (visual or source mode,
  * also while it loads) or DiscussionTools' reply or new-topic tool.

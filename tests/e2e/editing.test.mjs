@@ -223,6 +223,53 @@ for ( const wiki of wikis ) {
 			} );
 		} );
 
+		test( 'a login that a provider elsewhere takes over: back on the edit form, the text, summary and the form\'s base are there again, and Save makes a revision by the person who logged in; a page view that is not the way back gets nothing', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsRedirectProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Editing test: provider login ${ Date.now() }`;
+				const text = `Written before a login through a provider elsewhere, ${ Date.now() }.`;
+				const summary = `Summary typed before the provider, ${ Date.now() }`;
+				const form = () => page.evaluate( () => ( {
+					text: document.getElementById( 'wpTextbox1' ).value,
+					summary: document.getElementById( 'wpSummary' ).value,
+					start: document.querySelector( '#editform [name="wpStarttime"]' ).value,
+					kept: sessionStorage.getItem( 'account-gadgets-kept-edit' )
+				} ) );
+				const editAndLogIn = async () => {
+					await visit.open( title, { action: 'edit', useskin: 'vector' } );
+					await page.locator( '#wpTextbox1' ).fill( text );
+					await page.locator( '#wpSummary' ).fill( summary );
+					const values = await form();
+					await openPanelFrom( page, page.locator( '.mw-anon-edit-warning a', { hasText: /^log in$/i } ), loginEn.title );
+					await submitLoginPanel( page, leo );
+					return values;
+				};
+
+				// The person leaves the third party another way: the edit form opened afresh is the
+				// page's own, and what was kept is gone.
+				await page.route( /accountGadgetsCode=/, ( route ) => route.fulfill( { contentType: 'text/html', body: '<p>The third party</p>' } ) );
+				await editAndLogIn();
+				await page.getByText( 'The third party' ).waitFor();
+				await page.unroute( /accountGadgetsCode=/ );
+				await visit.open( title, { action: 'edit', useskin: 'vector' } );
+				await page.waitForFunction( () => mw.loader.getState( 'ext.gadget.login-panel' ) === 'ready' );
+				assert.deepEqual( { ...await form(), start: '' }, { text: '', summary: '', start: '', kept: null } );
+
+				// The third party sends the browser back: a new page load, with the edit form as it was.
+				const typed = await editAndLogIn();
+				await loggedInAs( visit, leo.name );
+				await page.getByRole( 'status' ).getByText( `You are now logged in as ${ leo.name }.`, { exact: false } ).waitFor();
+				assert.deepEqual( await form(), { ...typed, kept: null } );
+				assert.equal( visit.apiRequests( { action: 'clientlogin', logincontinue: 'true' } ).length, 1, 'the way back was a new page view' );
+				await Promise.all( [ page.waitForNavigation(), page.locator( '#wpSave' ).click() ] );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+				const [ revision ] = ( await visit.api( { action: 'query', prop: 'revisions', titles: title, rvprop: 'comment' } ) ).query.pages[ 0 ].revisions;
+				assert.equal( revision.comment, summary );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
 		test( 'after a login in place, the skin\'s header is a logged-in one (the new name, its tools, a working "Log out") and no longer offers to log in, in every skin', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
