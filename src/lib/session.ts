@@ -35,13 +35,35 @@ interface KeptEdit {
 }
 
 /**
- * Before a provider elsewhere takes the browser away (see goToProvider): keeps what the wikitext
- * edit form holds, the text and summary and also its start time and base revision, so that a save
- * after the way back finds an edit conflict as this form would have. The edit token stays
- * behind: it belongs to the old session. Without storage the browser goes all the same.
+ * VisualEditor's own auto-save (session storage, as it goes), from which it restores an edit when
+ * the page is opened again: without a question when the page's revision is still the one the edit
+ * started from (ve.init.mw.ArticleTargetLoader#requestPageData).
+ */
+const visualEditorState = 've-docstate';
+
+interface VisualEditorState {
+	response?: { oldid?: number };
+}
+
+/**
+ * Before a provider elsewhere takes the browser away (see goToProvider): keeps the edit where its
+ * editor finds it on the way back.
+ * - The wikitext edit form: what it holds, the text and summary and also its start time and base
+ *   revision, so that a save after the way back finds an edit conflict as this form would have.
+ *   The edit token stays behind: it belongs to the old session.
+ * - VisualEditor has its own copy (see visualEditorState). On a page that does not exist yet it
+ *   stores no revision at all, which it then takes for a page edited since ("Resume your edit?
+ *   This page was edited since you last loaded it"): it gets the page's own 0, so that it asks
+ *   only if the page has been created meanwhile.
+ * Without storage the browser goes all the same.
  */
 export function keepEdit(): void {
 	const form = editForm();
+	const veState = mw.storage.session.getObject( visualEditorState ) as VisualEditorState | null;
+	if ( veState && veState.response && veState.response.oldid === undefined && mw.config.get( 'wgCurRevisionId' ) === 0 ) {
+		veState.response.oldid = 0;
+		mw.storage.session.setObject( visualEditorState, veState );
+	}
 	if ( form ) {
 		const values = $( form ).serializeArray()
 			.filter( ( field ) => field.name !== 'wpEditToken' )
@@ -202,6 +224,13 @@ export function continueInNewSession( api: ApiClient, notices: { form: string; e
 		} );
 	}
 	if ( apiEditorOpen() ) {
+		// VisualEditor, still starting (back from a provider elsewhere), would greet the account
+		// with its first-time welcome: the page has the logged-out reader's options, not the
+		// account's, which may have dismissed it long ago. Not in the middle of an edit.
+		const visualEditor = ( mw.libs as Record<string, { disableWelcomeDialog?: () => void } | undefined> ).ve;
+		if ( visualEditor && visualEditor.disableWelcomeDialog ) {
+			visualEditor.disableWelcomeDialog();
+		}
 		return adoptSession( api ).then( () => {
 			mw.notify( notices.editor, { type: 'success', tag: 'account-gadgets-session' } );
 		} );

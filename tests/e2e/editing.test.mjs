@@ -432,6 +432,27 @@ for ( const wiki of wikis ) {
 			} );
 		}
 
+		test( 'VisualEditor, on a page that does not exist yet: a login that a provider elsewhere takes over finds the text in VisualEditor again, asks nothing, and Save saves under the new name', async ( t ) => {
+			t.after( overrideSettings( wiki, { accountGadgetsRedirectProvider: true } ) );
+			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
+				const { page } = visit;
+				const title = `Editing test: VisualEditor provider login ${ Date.now() }`;
+				const text = `Written in VisualEditor before a login through a provider elsewhere, ${ Date.now() }.`;
+				await visit.open( title, { veaction: 'edit' } );
+				await visualEditorReady( page );
+				await typeInVisualEditor( page, text );
+				await openPanelFrom( page, await skinLoginLink( page ), loginEn.title );
+				await submitLoginPanel( page, leo );
+				await loggedInAs( visit, leo.name );
+				await visualEditorReady( page );
+				await assertNoResumeQuestion( page );
+				assert.match( await page.locator( '.ve-ce-documentNode' ).first().innerText(), new RegExp( text ) );
+				await saveInVisualEditor( page );
+				assert.deepEqual( await latestRevision( visit, title ), { user: leo.name, content: text } );
+				assertNoPasswordInUrls( visit, leo.password );
+			} );
+		} );
+
 		test( 'VisualEditor: "create an account" in its own notice signs up in the panel, and Save saves under the new account', async ( t ) => {
 			await inVisit( t, suiteBrowser(), wiki, async ( visit ) => {
 				const { page } = visit;
